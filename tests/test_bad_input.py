@@ -1,0 +1,119 @@
+"""Bad input stops the build with a message that names the file and what is wrong, never a traceback.
+
+Each case copies the project into a temp folder, breaks one thing on purpose
+and builds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, mkdocs_build
+
+REC = "docs/recommendations/winter-olympics.md"
+
+
+def edit(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"test set-up: {old!r} is not in {path}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return apply
+
+
+def write(path: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        (root / path).write_text(text, encoding="utf-8")
+
+    return apply
+
+
+def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return apply
+
+
+def remove(path: str) -> Callable[[Path], None]:
+    return lambda root: (root / path).unlink()
+
+
+LONG_SUMMARY = "summary: " + "This summary runs on. " * 10 + "\n"
+EIGHTH = """---
+template: recommendation.html
+number: 8
+title: Focus on technology
+summary: The letter's third heading, which the report leaves out.
+letter_heading: Focus on technology
+---
+
+## What the letter asks
+
+Not known.
+"""
+
+CASES = {
+    "missing key": (
+        edit(REC, "letter_heading: Treat the 2022 Olympics as a diplomatic matter\n", ""),
+        [REC, "'letter_heading'", "missing"],
+    ),
+    "empty key": (edit(REC, "title: Consider", "title: ''\nx: Consider"), [REC, "'title'", "empty"]),
+    "wrong type": (edit(REC, "number: 4", "number: four"), [REC, "'number'", "whole number"]),
+    "number out of range": (edit(REC, "number: 4", "number: 0"), [REC, "'number'", "between 1 and 7"]),
+    "number used twice": (
+        edit(REC, "number: 4", "number: 5"),
+        [REC, "docs/recommendations/targeted-sanctions.md", "'number'", "both"],
+    ),
+    "summary too long": (
+        edit(REC, "summary: >-\n", LONG_SUMMARY + "x: >-\n"),
+        [REC, "'summary'", "characters"],
+    ),
+    "front matter that is not YAML": (edit(REC, "number: 4", "number: [4"), [REC, "not valid YAML"]),
+    "six recommendations": (
+        both(remove(REC), edit("mkdocs.yml", "      - recommendations/winter-olympics.md\n", "")),
+        ["docs/recommendations/", "expected 7", "'number' 4"],
+    ),
+    "an eighth recommendation": (
+        both(
+            write("docs/recommendations/focus-on-technology.md", EIGHTH),
+            edit("mkdocs.yml", "      - recommendations/government-and-people.md\n",
+                 "      - recommendations/government-and-people.md\n      - recommendations/focus-on-technology.md\n"),
+        ),
+        ["docs/recommendations/focus-on-technology.md", "'number'", "between 1 and 7"],
+    ),
+    "nav out of order": (
+        edit("mkdocs.yml", "      - recommendations/human-rights-priority.md\n      - recommendations/international-bodies.md\n",
+             "      - recommendations/international-bodies.md\n      - recommendations/human-rights-priority.md\n"),
+        ["mkdocs.yml", "docs/recommendations/human-rights-priority.md", "'number' 1"],
+    ),
+    "link to a missing page": (
+        edit("docs/letter.md", "## Conclusion", "See [nowhere](nowhere.md).\n\n## Conclusion"),
+        ["letter.md", "nowhere.md"],
+    ),
+    "link to a missing anchor": (
+        edit("docs/letter.md", "## Conclusion", "See [nobody](officials.md#nobody).\n\n## Conclusion"),
+        ["letter.md", "#nobody"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_fails_the_build_with_a_clear_message(case: str, tmp_path: Path) -> None:
+    breakage, wanted = CASES[case]
+    project = copy_project(tmp_path / "project")
+    breakage(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed\n{output}"
+    assert "Traceback" not in output, f"{case}: the build failed with a traceback\n{output}"
+    for text in wanted:
+        assert text in output, f"{case}: the error does not say {text!r}\n{output}"
+    assert re.search(r"^(ERROR|WARNING)\b", output, re.M), f"{case}: no error line\n{output}"

@@ -1,0 +1,111 @@
+"""All seven recommendations are there, in order, and linked from everywhere they should be."""
+
+from __future__ import annotations
+
+from conftest import Rec, Site
+
+
+def test_there_are_seven_numbered_one_to_seven(recommendations: list[Rec]) -> None:
+    numbers = [rec.number for rec in recommendations]
+    assert numbers == list(range(1, 8)), f"recommendation numbers are {numbers}, expected 1..7"
+
+
+def test_each_has_its_page_with_number_title_and_summary(site: Site, recommendations: list[Rec]) -> None:
+    for rec in recommendations:
+        content = site.page(rec.url).content
+        h1 = content.select_one("h1")
+        assert h1 is not None, f"{rec.url}: no h1"
+        assert h1.get_text(" ", strip=True).replace("¶", "").strip() == rec.title, f"{rec.url}: h1 is not the title {rec.title!r}"
+        number = content.select_one(".rec-header__number")
+        assert number is not None and number.get_text(strip=True) == str(rec.number), f"{rec.url}: numeral {rec.number} missing"
+        lede = content.select_one("p.lede")
+        assert lede is not None and lede.get_text(strip=True) == rec.summary, f"{rec.url}: summary missing from the lede"
+        headings = [h.get_text(strip=True).rstrip("¶") for h in content.select("h2")]
+        for wanted in ("What the letter asks", "In the published letter", "What happened next"):
+            assert wanted in headings, f"{rec.url}: no section {wanted!r}"
+
+
+def test_each_page_gives_the_published_letters_heading(site: Site, recommendations: list[Rec]) -> None:
+    for rec in recommendations:
+        content = site.page(rec.url).content
+        section = content.select_one("#in-the-published-letter")
+        assert section is not None, f"{rec.url}: no 'In the published letter' section"
+        text = " ".join(" ".join(p.get_text(" ").split()) for p in section.find_next_siblings("p", limit=2))
+        assert f"“{rec.letter_heading}”" in text, (
+            f"{rec.url}: the published letter's heading {rec.letter_heading!r} is not shown"
+        )
+
+
+def test_nav_lists_them_in_order(site: Site, recommendations: list[Rec]) -> None:
+    nav = site.page("recommendations/").soup.select_one("nav.md-nav--primary")
+    assert nav is not None, "recommendations index: no primary navigation"
+    hrefs = [a["href"] for a in nav.select("a.md-nav__link[href]")]
+    places = []
+    for rec in recommendations:
+        wanted = f"{rec.slug}/"
+        assert wanted in hrefs, f"nav: no link to recommendation {rec.number} ({wanted})"
+        places.append(hrefs.index(wanted))
+    assert places == sorted(places), "nav: recommendations are not in the order 1..7"
+    labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link[href]") if a["href"].endswith("/")]
+    for rec in recommendations:
+        assert f"{rec.number}. {rec.title}" in labels, f"nav: recommendation {rec.number} is not labelled '{rec.number}. {rec.title}'"
+
+
+def test_index_lists_them_numbered_with_title_and_summary(site: Site, recommendations: list[Rec]) -> None:
+    cards = site.page("recommendations/").content.select(".rec-cards li")
+    assert len(cards) == 7, f"recommendations index: {len(cards)} cards, expected 7"
+    for rec, card in zip(recommendations, cards):
+        assert card.get("value") == str(rec.number), f"recommendations index: card {rec.number} is out of order"
+        assert rec.title in card.get_text(" ", strip=True), f"recommendations index: title of {rec.number} missing"
+        assert rec.summary in card.get_text(" ", strip=True), f"recommendations index: summary of {rec.number} missing"
+        assert card.select_one("a")["href"] == f"{rec.slug}/", f"recommendations index: card {rec.number} does not link to its page"
+
+
+def test_home_links_each_with_card(site: Site, recommendations: list[Rec]) -> None:
+    content = site.page("").content
+    cards = content.select(".rec-cards li")
+    assert len(cards) == 7, f"home: {len(cards)} recommendation cards, expected 7"
+    for rec, card in zip(recommendations, cards):
+        assert card.select_one("a")["href"] == rec.url, f"home: card {rec.number} does not link to {rec.url}"
+        assert card.select_one(".rec-card__number").get_text(strip=True) == str(rec.number), f"home: card {rec.number} has no numeral"
+        assert rec.summary in card.get_text(" ", strip=True), f"home: card {rec.number} has no summary"
+
+
+def test_letter_has_a_heading_and_anchor_for_each(site: Site, recommendations: list[Rec]) -> None:
+    content = site.page("letter/").content
+    for rec in recommendations:
+        heading = content.find(id=rec.slug)
+        assert heading is not None and heading.name == "h3", f"letter: no heading with anchor #{rec.slug}"
+        text = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        assert text == f"{rec.number}. {rec.title}", f"letter: heading #{rec.slug} reads {text!r}, not '{rec.number}. {rec.title}'"
+        links = [a["href"] for a in heading.find_all_next("a", limit=6)]
+        assert f"../{rec.url}" in links, f"letter: recommendation {rec.number} does not link to its page"
+
+
+def test_previous_and_next_follow_the_numbers(site: Site, recommendations: list[Rec]) -> None:
+    for i, rec in enumerate(recommendations):
+        pager = site.page(rec.url).content.select_one("nav.rec-pager")
+        assert pager is not None, f"{rec.url}: no previous/next navigation"
+        prev = pager.select_one("a[rel=prev]")
+        nxt = pager.select_one("a[rel=next]")
+        if i == 0:
+            assert prev is None, f"{rec.url}: the first has a previous link"
+        else:
+            assert prev is not None and prev["href"] == f"../{recommendations[i - 1].slug}/", f"{rec.url}: wrong previous link"
+        if i == len(recommendations) - 1:
+            assert nxt is None, f"{rec.url}: the last has a next link"
+        else:
+            assert nxt is not None and nxt["href"] == f"../{recommendations[i + 1].slug}/", f"{rec.url}: wrong next link"
+
+
+def test_sources_table_matches_the_front_matter(site: Site, recommendations: list[Rec]) -> None:
+    table = site.page("sources/").content.select_one("#seven-in-the-report-eight-in-the-letter ~ table")
+    assert table is not None, "sources: no comparison table"
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    by_report = {row[0]: row for row in rows}
+    for rec in recommendations:
+        row = by_report.get(str(rec.number))
+        assert row is not None, f"sources: no row for recommendation {rec.number}"
+        assert row[1] == rec.title, f"sources: row {rec.number} has title {row[1]!r}"
+        assert row[3] == rec.letter_heading, f"sources: row {rec.number} has heading {row[3]!r}, front matter says {rec.letter_heading!r}"
+    assert any(row[3] == "Focus on technology" and row[0] == "—" for row in rows), "sources: 'Focus on technology' row missing"
