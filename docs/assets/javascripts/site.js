@@ -38,3 +38,16 @@
     }, 2000)
   }, true)
 })()
+
+/*
+ * Print: show each link's full address after it (see the print styles).
+ * External links show theirs without JavaScript too.
+ */
+window.addEventListener("beforeprint", () => {
+  const base = document.querySelector('link[rel="canonical"]')
+  for (const link of document.querySelectorAll(".md-content a[href]:not(.headerlink)")) {
+    const href = link.getAttribute("href")
+    if (href.startsWith("#") || href.startsWith("javascript:")) continue
+    link.dataset.printUrl = new URL(href, base ? base.href : location.href).href
+  }
+})

@@ -1,0 +1,95 @@
+"""Published addresses keep working: tests/urls.txt is the contract."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, Site, copy_project, mkdocs_build
+
+MANIFEST = ROOT / "tests" / "urls.txt"
+REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.I)
+
+
+def manifest() -> list[str]:
+    lines = MANIFEST.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def built_file(root: Path, path: str) -> Path:
+    path = path.lstrip("/")
+    return root / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def check_manifest(root: Path, urls: list[str]) -> list[str]:
+    """What is wrong with each address, following redirects; empty when all resolve."""
+    problems = []
+    for url in urls:
+        path, fragment = urlsplit(url).path, urlsplit(url).fragment
+        for _hop in range(5):
+            file = built_file(root, path)
+            if not file.is_file():
+                problems.append(f"{url}: no longer resolves ({file.relative_to(root)} is not built)")
+                break
+            if file.suffix != ".html":
+                break
+            html = file.read_text(encoding="utf-8")
+            redirect = REDIRECT.search(html)
+            if redirect is None:
+                if fragment and not BeautifulSoup(html, "html.parser").find(id=fragment):
+                    problems.append(f"{url}: no longer resolves (no #{fragment} on {file.relative_to(root)})")
+                break
+            path = urlsplit(urljoin("https://site" + path, redirect.group(1))).path
+        else:
+            problems.append(f"{url}: redirects in a loop")
+    return problems
+
+
+def test_manifest_lists_every_recommendation_and_official(recommendations) -> None:
+    urls = manifest()
+    for rec in recommendations:
+        assert f"/{rec.url}" in urls, f"tests/urls.txt: /{rec.url} is missing"
+        assert f"/letter/#{rec.slug}" in urls, f"tests/urls.txt: /letter/#{rec.slug} is missing"
+    for anchor in ("joe-biden", "jake-sullivan", "antony-blinken", "xi-jinping"):
+        assert f"/officials/#{anchor}" in urls, f"tests/urls.txt: /officials/#{anchor} is missing"
+
+
+def test_every_published_address_resolves(site: Site) -> None:
+    problems = check_manifest(site.root, manifest())
+    assert not problems, "published addresses that broke:\n" + "\n".join(problems)
+
+
+def test_a_moved_page_keeps_its_address_through_a_redirect(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
+    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "redirect_maps: {}" in text, "test set-up: mkdocs.yml has no empty redirect_maps"
+    config.write_text(
+        text.replace("redirect_maps: {}", "redirect_maps:\n        recommendations/winter-olympics.md: recommendations/beijing-2022.md"),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, f"the moved site does not build:\n{result.stdout}{result.stderr}"
+    old = built_file(tmp_path / "site", "/recommendations/winter-olympics/").read_text(encoding="utf-8")
+    redirect = REDIRECT.search(old)
+    assert redirect and redirect.group(1).endswith("beijing-2022/"), "the old address is not a redirect to the new one"
+    assert check_manifest(tmp_path / "site", manifest()) == [], "an address broke although the page kept a redirect"
+
+
+def test_a_moved_page_without_a_redirect_is_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
+    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, f"the moved site does not build:\n{result.stdout}{result.stderr}"
+    problems = check_manifest(tmp_path / "site", manifest())
+    assert problems == ["/recommendations/winter-olympics/: no longer resolves (recommendations/winter-olympics/index.html is not built)"], problems
