@@ -151,3 +151,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 @pytest.fixture(scope="session")
 def recommendations() -> list[Rec]:
     return read_recommendations()
+
+
+@pytest.fixture(scope="session")
+def served(site: Site):
+    """The built site on loopback under its subpath, as GitHub Pages serves it."""
+    from pages_server import PagesServer
+
+    with PagesServer(site.root, SUBPATH) as server:
+        yield server

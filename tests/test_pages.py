@@ -1,0 +1,139 @@
+"""GitHub Pages: the site works under a project subpath, builds reproducibly, and the workflow is sound."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SITE_URL, Site, mkdocs_build
+from test_links import addresses
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # follows redirects
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_every_link_and_asset_resolves_under_the_subpath(site: Site, served) -> None:
+    checked: dict[str, int] = {}
+    problems = []
+    for page in site.html_pages():
+        page_url = served.url + page.path.as_posix().removesuffix("index.html")
+        if page.path.as_posix() == "404.html":
+            page_url = served.url + "no/such/page/"
+        images = [(el, el["content"]) for el in page.soup.select('meta[property="og:image"]')]
+        for el, href in [*addresses(page), *images]:
+            url = urljoin(page_url, href.replace(SITE_URL, served.url, 1))
+            if urlsplit(url).netloc != urlsplit(served.url).netloc:
+                continue
+            url = url.split("#")[0]
+            if url not in checked:
+                checked[url] = fetch(url)[0]
+            if checked[url] != 200:
+                problems.append(f"{page.path}: <{el.name}> {href} -> {url} answers {checked[url]}")
+    assert len(checked) > 20, f"only {len(checked)} addresses checked"
+    assert not problems, "addresses that fail under the subpath:\n" + "\n".join(problems)
+
+
+def test_missing_addresses_get_a_working_404_page_at_any_depth(served) -> None:
+    for missing in ("nope", "nope/", "a/b/c/d/", "recommendations/nope/deeper/page.html"):
+        status, body = fetch(served.url + missing)
+        assert status == 404, f"{missing}: status {status}, expected 404"
+        soup = BeautifulSoup(body, "html.parser")
+        assert "404" in soup.get_text(), f"{missing}: not the 404 page"
+        assets = [el["href"] for el in soup.select('link[rel="stylesheet"], link[rel="icon"]')]
+        assets += [el["src"] for el in soup.select("script[src], img[src]")]
+        assert len(assets) >= 4, f"{missing}: the 404 page loads only {assets}"
+        for asset in assets:
+            url = urljoin(served.url + missing, asset)
+            assert fetch(url)[0] == 200, f"{missing}: the 404 page's {asset} ({url}) does not load"
+        for link in soup.select("a.md-tabs__link, a.md-header__button.md-logo"):
+            url = urljoin(served.url + missing, link["href"])
+            assert fetch(url)[0] == 200, f"{missing}: the 404 page's link {link['href']} ({url}) is broken"
+
+
+def absolute_addresses(root: Path) -> list[str]:
+    found = []
+    for file in root.rglob("*.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        found += [el["href"] for el in soup.select('link[rel="canonical"]')]
+        found += [el["content"] for el in soup.select('meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]')]
+        for script in soup.select('script[type="application/ld+json"]'):
+            data = json.loads(script.string)
+            found += [data["url"], data["image"]]
+    data = json.loads((root / "recommendations.json").read_text())
+    found += [entry["url"] for entry in data["recommendations"]]
+    return found
+
+
+def test_another_site_url_changes_every_absolute_address(site: Site, tmp_path: Path) -> None:
+    other = "https://letter.example.org/"
+    result = mkdocs_build(ROOT, tmp_path / "site", SITE_URL=other)
+    assert result.returncode == 0, result.stderr
+    found = absolute_addresses(tmp_path / "site")
+    assert len(found) > 30, f"only {len(found)} absolute addresses found"
+    wrong = [url for url in found if not url.startswith(other)]
+    assert not wrong, f"addresses that did not follow SITE_URL={other}: {wrong[:5]}"
+    assert all(url.startswith(SITE_URL) for url in absolute_addresses(site.root)), "the default build has addresses off its SITE_URL"
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_identical(site: Site, tmp_path: Path) -> None:
+    result = mkdocs_build(ROOT, tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    first, second = digest(site.root), digest(tmp_path / "again")
+    assert first.keys() == second.keys(), f"the builds hold different files: {sorted(first.keys() ^ second.keys())}"
+    differ = [name for name in first if first[name] != second[name]]
+    assert not differ, f"files that differ between two builds: {differ}"
+    sitemap = (site.root / "sitemap.xml").read_text()
+    assert "<lastmod>2021-02-17</lastmod>" in sitemap, "sitemap dates do not come from SOURCE_DATE_EPOCH"
+
+
+def test_workflow_is_clean_under_zizmor() -> None:
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert zizmor, "zizmor is not installed (it is in the dev dependency group)"
+    result = subprocess.run(
+        [zizmor, "--offline", "--persona", "pedantic", "--no-progress", str(ROOT / ".github")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, f"zizmor found problems:\n{result.stdout}\n{result.stderr}"
+
+
+def test_workflow_tests_then_builds_with_the_pages_address_then_deploys() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers, "workflow: not on push to main and on demand"
+    assert workflow["permissions"] == {}, "workflow: top-level permissions are not {}"
+    assert workflow["concurrency"]["group"] == "pages", "workflow: no pages concurrency group"
+    jobs = workflow["jobs"]
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build", "workflow: jobs are not test -> build -> deploy"
+    assert any(step.get("run") == "uv run pytest" for step in jobs["test"]["steps"]), "workflow: the test job does not run uv run pytest"
+    build = {step.get("name"): step for step in jobs["build"]["steps"]}["Build the site"]
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/", "workflow: SITE_URL is not the Pages base_url"
+    assert "SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\"" in build["run"], "workflow: SOURCE_DATE_EPOCH is not the last commit's time"
+    assert "mkdocs build --strict" in build["run"], "workflow: the build is not strict"
+    for job in jobs.values():
+        for step in job["steps"]:
+            if "actions/checkout" in step.get("uses", ""):
+                assert step["with"]["persist-credentials"] is False, "workflow: checkout keeps credentials"
+    dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    ecosystems = {update["package-ecosystem"] for update in dependabot["updates"]}
+    assert ecosystems == {"uv", "github-actions"}, f"dependabot watches {ecosystems}"
