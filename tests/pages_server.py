@@ -23,7 +23,8 @@ class PagesServer:
         self.root = Path(root)
         self.subpath = "/" + subpath.strip("/") + "/" if subpath.strip("/") else "/"
         self.gzip = gzip
-        self.requests: list[str] = []
+        # (path, status, bytes of body sent) for every request answered
+        self.log: list[tuple[str, int, int]] = []
         handler = self._handler()
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -57,10 +58,10 @@ class PagesServer:
                 self.do_GET(body=False)
 
             def do_GET(self, body: bool = True) -> None:
-                server.requests.append(self.path)
                 path = unquote(urlsplit(self.path).path)
                 file = server.resolve(path)
                 if file is not None and file.is_dir():
+                    server.log.append((self.path, 301, 0))
                     self.send_response(301)
                     self.send_header("Location", path + "/")
                     self.send_header("Content-Length", "0")
@@ -87,6 +88,7 @@ class PagesServer:
                 self.end_headers()
                 if body:
                     self.wfile.write(data)
+                server.log.append((self.path, status, len(data) if body else 0))
 
         return Handler
 

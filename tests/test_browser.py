@@ -1,0 +1,360 @@
+"""In a real browser: accessibility, keyboard, privacy, search, deep links, no-JS, print, page weight.
+
+Playwright drives Chromium against the built site served on loopback under its
+subpath, as GitHub Pages serves it. The browser is found in this order:
+CHROMIUM_PATH, /usr/bin/chromium, a Playwright-managed browser. Without one
+these tests skip, except under CI=true, where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import SITE_URL, SUBPATH, Rec, Site
+
+pytest.importorskip("playwright")
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SCHEMES = {"light": "default", "dark": "slate"}
+# A word found on each recommendation's page, in the report's order.
+SEARCH_WORDS = ("detained", "Turkic", "lawyers", "Olympics", "Magnitsky", "propaganda", "distinction")
+HOW_TO_GET_ONE = "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
+
+
+def find_browser(playwright) -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    try:
+        managed = playwright.chromium.executable_path
+    except Exception:  # noqa: BLE001 - no managed browser registered
+        return None
+    return managed if managed and Path(managed).is_file() else None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as playwright:
+        path = find_browser(playwright)
+        if path is None:
+            message = f"no Chromium for the browser tests: {HOW_TO_GET_ONE}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        browser = playwright.chromium.launch(executable_path=path, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def page_urls(site: Site) -> list[str]:
+    """Site-relative URLs of every page a reader can open, and a missing one (the 404 page)."""
+    urls = []
+    for page in site.html_pages():
+        path = page.path.as_posix()
+        if path != "404.html" and page.soup.select_one(".md-content"):
+            urls.append(path.removesuffix("index.html"))
+    return urls + ["no/such/page/"]
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    # Material's palette script and instant navigation run on load.
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+
+
+# ---------------------------------------------------------------------------
+# Accessibility
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violations(browser: Browser, site: Site, served, scheme: str, viewport: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce")
+    page = context.new_page()
+    problems = []
+    for url in page_urls(site):
+        open_page(page, served.url + url)
+        actual = page.evaluate("document.body.dataset.mdColorScheme")
+        assert actual == SCHEMES[scheme], f"/{url}: {scheme} system scheme shows Material scheme {actual!r}"
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+            problems.append(f"/{url} [{scheme}, {viewport}]: {violation['id']}: {violation['help']} at {targets}")
+    context.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Keyboard
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_skip_link_moves_focus_to_the_content(page: Page, served) -> None:
+    open_page(page, served.url + "letter/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "the first Tab does not reach the skip link"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('.md-content')")
+    assert inside, "after the skip link, the next Tab is not in the content"
+
+
+FOCUSABLE = {
+    "content link": ".md-content a[href^='http']",
+    "button": ".md-content .md-button",
+    "copy link": ".md-content a.copy-link",
+    "navigation link": ".md-nav--primary a.md-nav__link",
+    "tab": "a.md-tabs__link",
+    "footer link": "a.md-footer__link",
+}
+
+
+def test_focus_is_visible_on_links_and_buttons(page: Page, served) -> None:
+    problems = []
+    for url in ("", "letter/", "recommendations/winter-olympics/"):
+        open_page(page, served.url + url)
+        page.keyboard.press("Tab")  # keyboard modality, so :focus-visible applies
+        for name, selector in FOCUSABLE.items():
+            element = page.locator(selector).first
+            if element.count() == 0 or not element.is_visible():
+                continue
+            element.focus()
+            style = element.evaluate(
+                "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow] }"
+            )
+            outline_style, outline_width, shadow = style
+            if (outline_style == "none" or outline_width == "0px") and shadow == "none":
+                problems.append(f"/{url}: no visible focus on the {name} ({selector})")
+    assert not problems, "\n".join(problems)
+
+
+def test_palette_toggle_works_from_the_keyboard(page: Page, served) -> None:
+    open_page(page, served.url + "letter/")
+    before = page.evaluate("document.body.dataset.mdColorMedia")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name === '__palette'"):
+            break
+    else:
+        pytest.fail("Tab never reaches the palette toggle")
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.body.dataset.mdColorMedia !== {before!r}", timeout=5000)
+    after = page.evaluate("document.body.dataset.mdColorMedia")
+    assert after != before, f"pressing Enter on {label!r} did not change the scheme"
+    assert page.evaluate("document.activeElement.name === '__palette'"), "focus left the palette toggle"
+
+
+def test_search_works_from_the_keyboard(page: Page, served) -> None:
+    open_page(page, served.url + "letter/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')"), "'/' does not open search"
+    page.keyboard.type("Olympics")
+    page.wait_for_selector(".md-search-result__item a[href*='h=olympics']")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('.md-search-result')"), "ArrowDown does not move into the results"
+    href = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.split("#")[0] == href.split("#")[0])
+
+
+# ---------------------------------------------------------------------------
+# Search, deep links, copy link
+# ---------------------------------------------------------------------------
+
+
+def search(page: Page, word: str) -> list[str]:
+    """Open search from the keyboard, type a word, return the result addresses without their query."""
+    page.keyboard.press("/")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(word)
+    marker = f"h={word.lower()}"
+    page.wait_for_function(
+        f"[...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes({marker!r}))",
+        timeout=10000,
+    )
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    return [href.split("?")[0].split("#")[0] for href in hrefs]
+
+
+def test_a_distinctive_word_finds_each_recommendation(page: Page, served, recommendations: list[Rec]) -> None:
+    open_page(page, served.url)
+    for rec, word in zip(recommendations, SEARCH_WORDS):
+        hrefs = search(page, word)
+        page.keyboard.press("Escape")
+        wanted = served.url + rec.url
+        assert wanted in hrefs, f"searching {word!r} does not find {rec.url}: {hrefs}"
+
+
+def test_deep_links_scroll_the_recommendation_into_view(browser: Browser, served, recommendations: list[Rec]) -> None:
+    for viewport in VIEWPORTS.values():
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for rec in recommendations:
+            open_page(page, f"{served.url}letter/#{rec.slug}")
+            page.wait_for_timeout(50)
+            top = page.evaluate(f"document.getElementById({rec.slug!r}).getBoundingClientRect().top")
+            assert 0 <= top < viewport["height"] / 2, f"letter/#{rec.slug} at {viewport['width']}px: heading is at {top}px, not in view"
+        context.close()
+
+
+def test_copy_link_copies_the_canonical_address(browser: Browser, served, recommendations: list[Rec]) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.origin)
+    page = context.new_page()
+    for rec in (recommendations[0], recommendations[3]):
+        open_page(page, served.url + rec.url)
+        page.locator(".rec-header a.copy-link").click()
+        page.wait_for_function("document.querySelector('.rec-header a.copy-link').textContent === 'Link copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, f"{rec.url}: copy link copied the wrong address"
+        assert page.url == served.url + rec.url, f"{rec.url}: copy link navigated away"
+    open_page(page, served.url + "letter/")
+    rec = recommendations[4]
+    page.locator(f'a.copy-link[aria-label="Copy link to recommendation {rec.number}"]').click()
+    page.wait_for_timeout(100)
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, "letter: copy link copied the wrong address"
+    assert page.evaluate("document.querySelector('[role=status]').textContent") == "Link copied to the clipboard", "no spoken confirmation"
+    context.close()
+
+
+# ---------------------------------------------------------------------------
+# Privacy
+# ---------------------------------------------------------------------------
+
+
+def test_no_request_leaves_the_local_server(browser: Browser, site: Site, served) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.origin)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for url in page_urls(site):
+        open_page(page, served.url + url)
+    open_page(page, served.url)
+    search(page, "sanctions")
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.locator("a.md-tabs__link", has_text="Officials").click()
+    page.wait_for_url(served.url + "officials/")
+    open_page(page, served.url + "recommendations/winter-olympics/")
+    page.locator(".rec-header a.copy-link").click()
+    page.locator("a[rel=next]").click()
+    page.wait_for_url(served.url + "recommendations/targeted-sanctions/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    own = urlsplit(served.origin).netloc
+    elsewhere = sorted({url for url in requests if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own})
+    assert len(requests) > 20, f"only {len(requests)} requests seen"
+    assert not elsewhere, "requests to other hosts:\n" + "\n".join(elsewhere)
+
+
+# ---------------------------------------------------------------------------
+# Without JavaScript, and on paper
+# ---------------------------------------------------------------------------
+
+
+def test_without_javascript_content_and_navigation_are_there(browser: Browser, site: Site, served) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], java_script_enabled=False)
+    page = context.new_page()
+    problems = []
+    for url in page_urls(site):
+        page.goto(served.url + url)
+        if not page.locator(".md-content h1").first.is_visible():
+            problems.append(f"/{url}: no visible heading without JavaScript")
+        if len(page.locator(".md-content").inner_text()) < 20:
+            problems.append(f"/{url}: no content without JavaScript")
+        tabs = page.locator("a.md-tabs__link:visible").count()
+        if tabs < 5:
+            problems.append(f"/{url}: {tabs} navigation tabs visible without JavaScript")
+    page.goto(served.url)
+    cards = page.locator(".rec-cards a.rec-card:visible").count()
+    if cards != 7:
+        problems.append(f"home: {cards} recommendation links visible without JavaScript")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_print_hides_the_chrome_and_shows_the_address(page: Page, served, recommendations: list[Rec]) -> None:
+    rec = recommendations[3]
+    open_page(page, served.url + rec.url)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", "a.copy-link", "nav.rec-pager", ".md-top"):
+        locator = page.locator(selector).first
+        assert locator.count() == 0 or not locator.is_visible(), f"print: {selector} is shown"
+    url = page.locator(".print-url")
+    assert url.is_visible() and url.inner_text() == SITE_URL + rec.url, "print: the page's address is not under the title"
+    colours = page.evaluate("[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], f"print: text is not black on white: {colours}"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    after = page.evaluate("getComputedStyle(document.querySelector('.md-content a[data-print-url]'), '::after').content")
+    assert "https://" in after, f"print: links do not show their address ({after})"
+
+    open_page(page, served.url + "letter/")
+    page.emulate_media(media="print")
+    for rec in recommendations:
+        assert page.locator(f"#{rec.slug}").is_visible(), f"print: the letter does not print recommendation {rec.number}"
+    assert page.locator("#conclusion").is_visible(), "print: the letter does not print its conclusion"
+
+
+# ---------------------------------------------------------------------------
+# Page weight (bytes are deterministic, so these are budgets, not timings)
+# ---------------------------------------------------------------------------
+
+HOME_BUDGET_BYTES = 90 * 1024
+HOME_BUDGET_REQUESTS = 10
+NEXT_PAGE_BUDGET_BYTES = 15 * 1024
+
+
+def test_page_weight_budgets(browser: Browser, tmp_path: Path) -> None:
+    from conftest import ROOT, mkdocs_build
+    from pages_server import PagesServer
+
+    root = tmp_path / "site"
+    root.mkdir()
+    with PagesServer(root, SUBPATH, gzip=True) as server:
+        # Material's instant navigation takes only links its sitemap lists,
+        # matched by host and port: build for this server's address.
+        result = mkdocs_build(ROOT, root, SITE_URL=server.url)
+        assert result.returncode == 0, result.stderr
+        context = browser.new_context(viewport=VIEWPORTS["desktop"])
+        page = context.new_page()
+        page.goto(server.url, wait_until="networkidle")
+        first = list(server.log)
+        server.log.clear()
+        page.evaluate("window.__still_here = true")
+        page.locator("a.md-tabs__link", has_text="Officials").click()
+        page.wait_for_url(server.url + "officials/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__still_here === true"), "the click was a full page load, not instant navigation"
+        second = list(server.log)
+        context.close()
+    first_bytes = sum(size for _, _, size in first)
+    assert len(first) <= HOME_BUDGET_REQUESTS, f"home: {len(first)} requests, budget {HOME_BUDGET_REQUESTS}: {[p for p, _, _ in first]}"
+    assert first_bytes <= HOME_BUDGET_BYTES, f"home: {first_bytes} compressed bytes, budget {HOME_BUDGET_BYTES}: {first}"
+    second_bytes = sum(size for _, _, size in second)
+    assert second_bytes <= NEXT_PAGE_BUDGET_BYTES, f"instant navigation: {second_bytes} bytes, budget {NEXT_PAGE_BUDGET_BYTES}: {second}"
