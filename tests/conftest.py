@@ -25,7 +25,7 @@ SITE_URL = "https://example.github.io/joint-letter/"
 SUBPATH = urlsplit(SITE_URL).path
 SOURCE_DATE_EPOCH = "1613520000"  # 17 February 2021, 00:00 UTC
 # What a build needs from the project; everything else (tests, caches) stays out.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "fonts")
 
 
 def build_env(**extra: str) -> dict[str, str]:

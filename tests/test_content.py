@@ -80,3 +80,8 @@ def test_the_home_page_pull_quote_is_the_reports_wording(site: Site) -> None:
     quote = site.page("").content.select_one("figure.pull-quote blockquote")
     assert quote is not None, "home: no pull quote"
     assert REPORT_QUOTATIONS[0] in quote.get_text(" ", strip=True), "home: the pull quote is not the report's wording"
+
+
+def test_the_site_publishes_only_what_readers_need(site: Site) -> None:
+    private = [p for p in site.root.rglob("*") if p.suffix in (".ttf", ".py", ".md", ".txt", ".lock", ".toml")]
+    assert not private, f"the built site publishes project files: {[str(p.relative_to(site.root)) for p in private]}"

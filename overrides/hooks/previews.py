@@ -2,7 +2,7 @@
 
 One 1200x630 PNG per recommendation (``assets/social/<slug>.png``) and one for
 the rest of the site (``assets/social/site.png``), in the site's palette, with
-Charis SIL from ``overrides/fonts``. No network: Material's ``social`` plugin
+Charis SIL from ``fonts/``. No network: Material's ``social`` plugin
 downloads fonts and fails offline. The same input gives the same bytes.
 
 Runs after ``recommendations.py``, whose ordered list it reads from the
@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 SIZE = (1200, 630)
 MARGIN = 80
 FOLDER = "assets/social/"
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
 INK = "#1c2633"
 ACCENT = "#f0a9a3"  # the dark scheme's accent: 8.4:1 on the ink
 TEXT = "#ffffff"
@@ -41,7 +41,7 @@ def image_path(name: str) -> str:
 def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     path = FONTS / f"CharisSIL-{weight}.ttf"
     if not path.is_file():
-        raise PluginError(f"overrides/fonts/{path.name}: font for the preview images is missing")
+        raise PluginError(f"fonts/{path.name}: font for the preview images is missing")
     return ImageFont.truetype(str(path), size)
 
 
