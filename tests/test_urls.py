@@ -48,6 +48,16 @@ def check_manifest(root: Path, urls: list[str]) -> list[str]:
     return problems
 
 
+def move_a_page(dest: Path) -> Path:
+    """A copy of the project in which winter-olympics.md is renamed beijing-2022.md, links updated."""
+    project = copy_project(dest)
+    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
+    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
+        text = file.read_text(encoding="utf-8")
+        file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
+    return project
+
+
 def test_manifest_lists_every_recommendation_and_official(recommendations) -> None:
     urls = manifest()
     for rec in recommendations:
@@ -63,11 +73,7 @@ def test_every_published_address_resolves(site: Site) -> None:
 
 
 def test_a_moved_page_keeps_its_address_through_a_redirect(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
-    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
-        text = file.read_text(encoding="utf-8")
-        file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
+    project = move_a_page(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "redirect_maps: {}" in text, "test set-up: mkdocs.yml has no empty redirect_maps"
@@ -84,11 +90,7 @@ def test_a_moved_page_keeps_its_address_through_a_redirect(tmp_path: Path) -> No
 
 
 def test_a_moved_page_without_a_redirect_is_named(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
-    for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
-        text = file.read_text(encoding="utf-8")
-        file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
+    project = move_a_page(tmp_path / "project")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, f"the moved site does not build:\n{result.stdout}{result.stderr}"
     problems = check_manifest(tmp_path / "site", manifest())
