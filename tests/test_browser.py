@@ -235,8 +235,9 @@ def test_copy_link_copies_the_canonical_address(browser: Browser, served, recomm
         assert page.url == served.url + rec.url, f"{rec.url}: copy link navigated away"
     open_page(page, served.url + "letter/")
     rec = recommendations[4]
-    page.locator(f'a.copy-link[aria-label="Copy link to recommendation {rec.number}"]').click()
-    page.wait_for_timeout(100)
+    button = f'a.copy-link[aria-label="Copy link to recommendation {rec.number}"]'
+    page.locator(button).click()
+    page.wait_for_function(f"document.querySelector({button!r}).textContent === 'Link copied'")
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, "letter: copy link copied the wrong address"
     assert page.evaluate("document.querySelector('[role=status]').textContent") == "Link copied to the clipboard", "no spoken confirmation"
     context.close()
