@@ -100,18 +100,6 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
         )
 
 
-def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    # Declared now, drawn once the front matter is read (on_env).
-    names = [SITE_IMAGE] + [
-        file.name
-        for file in files.documentation_pages()
-        if file.src_uri.startswith("recommendations/") and file.name != "index"
-    ]
-    for name in names:
-        files.append(File.generated(config, image_path(name), content=b""))
-    return files
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
     footer = f"{config.site_name} · 17 February 2021"
     cards = {
@@ -127,11 +115,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
         cards[rec.slug] = draw_card(
             f"Recommendation {rec.number} of {len(recommendations)}", rec.title, str(rec.number), footer
         )
+    # No page links to these in Markdown, so they can join the site now,
+    # before MkDocs copies its static files.
     for name, data in cards.items():
-        file = files.get_file_from_path(image_path(name))
-        assert file is not None, f"{image_path(name)} was not declared in on_files"
-        file.content_bytes = data
-    env.globals["preview_image"] = lambda page: image_path(
-        page.file.name if page and page.file.src_uri.startswith("recommendations/") and page.file.name != "index" else SITE_IMAGE
-    )
+        files.append(File.generated(config, image_path(name), content=data))
+    # The template's image for a page: its recommendation's, or the site's.
+    env.globals["preview_image"] = lambda rec: image_path(rec.slug if rec else SITE_IMAGE)
     return env

@@ -86,10 +86,6 @@ def _read(page: Page, markdown: str) -> Recommendation:
     )
 
 
-def ordered() -> list[Recommendation]:
-    return sorted(_found.values(), key=lambda rec: rec.number)
-
-
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     # `mkdocs serve` rebuilds in the same process: start each build afresh.
     _found.clear()
@@ -135,7 +131,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
             f"docs/{SECTION}: found {len(_found)} recommendation pages, expected {COUNT}; "
             f"front matter key 'number' {', '.join(map(str, missing))} is not used by any page"
         )
-    recs = ordered()
+    recs = sorted(_found.values(), key=lambda rec: rec.number)
     expected = [rec.page.file.src_uri for rec in recs]
     if _nav_order and _nav_order != expected:
         for place, (listed, wanted) in enumerate(zip(_nav_order, expected), start=1):
