@@ -2,21 +2,23 @@
 
     uv run mkdocs build && uv run python scripts/screenshots.py [OUT_DIR]
 
-Serves ./site on loopback and writes one PNG per page, width and scheme
-(default folder: .cache/screenshots). Needs Chromium (CHROMIUM_PATH or
+Serves ./site on loopback and writes one PNG per page, language, width and
+scheme (default folder: .cache/screenshots); FULL_PAGE=1 for whole pages,
+LANGS=zh-hans,zh-hant for some languages only. Chinese text needs a CJK font
+in the browser (Debian: fonts-noto-cjk). Needs Chromium (CHROMIUM_PATH or
 /usr/bin/chromium).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from pages_server import PagesServer  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -25,7 +27,10 @@ PAGES = {
     "recommendation": "recommendations/winter-olympics/",
     "officials": "officials/",
     "sources": "sources/",
+    "404": "no/such/page/",
 }
+# Each page in each language; LANGS=en,zh-hans picks some.
+LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -34,22 +39,26 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".cache/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory="site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server = PagesServer(Path("site"))
+    server.__enter__()
+    base = server.url
     full = os.environ.get("FULL_PAGE") == "1"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=ARGS)
         for scheme in ("light", "dark"):
             for size, (width, height) in SIZES.items():
                 page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
-                for name, path in PAGES.items():
-                    page.goto(base + path)
-                    page.screenshot(path=out / f"{name}-{size}-{scheme}.png", full_page=full)
+                for lang, prefix in LANGS.items():
+                    if lang not in os.environ.get("LANGS", ",".join(LANGS)).split(","):
+                        continue
+                    for name, path in PAGES.items():
+                        if name == "404" and prefix:
+                            continue
+                        page.goto(base + prefix + path)
+                        page.screenshot(path=out / f"{lang}-{name}-{size}-{scheme}.png", full_page=full)
                 page.close()
         browser.close()
-    server.shutdown()
+    server.__exit__()
     print(f"screenshots in {out}")
 
 

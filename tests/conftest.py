@@ -26,6 +26,9 @@ SUBPATH = urlsplit(SITE_URL).path
 SOURCE_DATE_EPOCH = "1613520000"  # 17 February 2021, 00:00 UTC
 # What a build needs from the project; everything else (tests, caches) stays out.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "fonts")
+# Each edition's folder below the site's root, by the locale in its file names.
+LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
+HTML_LANG = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -122,15 +125,17 @@ class Rec:
         return f"recommendations/{self.slug}/"
 
 
-def read_recommendations() -> list[Rec]:
+def read_recommendations(locale: str = "en") -> list[Rec]:
+    """The recommendations of one edition, from its files' front matter."""
     recs = []
     for path in sorted((ROOT / "docs" / "recommendations").glob("*.md")):
-        if path.name == "index.md":
+        slug, _, suffix = path.name.removesuffix(".md").partition(".")
+        if slug == "index" or (suffix or "en") != locale:
             continue
         meta = front_matter(path)
         recs.append(
             Rec(
-                slug=path.stem,
+                slug=slug,
                 number=meta["number"],
                 title=" ".join(meta["title"].split()),
                 summary=" ".join(meta["summary"].split()),

@@ -15,6 +15,8 @@ import pytest
 from conftest import copy_project, mkdocs_build
 
 REC = "docs/recommendations/winter-olympics.md"
+REC_HANS = "docs/recommendations/winter-olympics.zh-hans.md"
+REC_HANT = "docs/recommendations/winter-olympics.zh-hant.md"
 
 
 def edit(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
@@ -44,6 +46,18 @@ def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
 
 def remove(path: str) -> Callable[[Path], None]:
     return lambda root: (root / path).unlink()
+
+
+def drop_key(path: str, key: str) -> Callable[[Path], None]:
+    """Remove a front-matter key (and its folded lines) from a page."""
+    def apply(root: Path) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        changed = re.sub(rf"^{key}:.*\n(?:[ ]+.*\n)*", "", text, count=1, flags=re.M)
+        assert changed != text, f"test set-up: no key {key!r} in {path}"
+        file.write_text(changed, encoding="utf-8")
+
+    return apply
 
 
 LONG_SUMMARY = "summary: " + "This summary runs on. " * 10 + "\n"
@@ -78,12 +92,19 @@ CASES = {
     ),
     "front matter that is not YAML": (edit(REC, "number: 4", "number: [4"), [REC, "not valid YAML"]),
     "six recommendations": (
-        both(remove(REC), edit("mkdocs.yml", "      - recommendations/winter-olympics.md\n", "")),
+        both(
+            remove(REC),
+            remove(REC.replace(".md", ".zh-hans.md")),
+            remove(REC.replace(".md", ".zh-hant.md")),
+            edit("mkdocs.yml", "      - recommendations/winter-olympics.md\n", ""),
+        ),
         ["docs/recommendations/", "expected 7", "'number' 4"],
     ),
     "an eighth recommendation": (
         both(
             write("docs/recommendations/focus-on-technology.md", EIGHTH),
+            write("docs/recommendations/focus-on-technology.zh-hans.md", EIGHTH),
+            write("docs/recommendations/focus-on-technology.zh-hant.md", EIGHTH),
             edit("mkdocs.yml", "      - recommendations/government-and-people.md\n",
                  "      - recommendations/government-and-people.md\n      - recommendations/focus-on-technology.md\n"),
         ),
@@ -93,6 +114,15 @@ CASES = {
         edit("mkdocs.yml", "      - recommendations/human-rights-priority.md\n      - recommendations/international-bodies.md\n",
              "      - recommendations/international-bodies.md\n      - recommendations/human-rights-priority.md\n"),
         ["mkdocs.yml", "docs/recommendations/human-rights-priority.md", "'number' 1"],
+    ),
+    "a recommendation without its Chinese pages": (
+        both(remove(REC_HANS), remove(REC_HANT)),
+        [REC_HANS, "translation missing", REC_HANT],
+    ),
+    "a Chinese page without its key": (drop_key(REC_HANS, "letter_heading"), [REC_HANS, "'letter_heading'", "missing"]),
+    "a Chinese page with another number": (
+        edit(REC_HANT, "number: 4", "number: 5"),
+        [REC_HANT, "'number'", "is 5", REC],
     ),
     "link to a missing page": (
         edit("docs/letter.md", "## Conclusion", "See [nowhere](nowhere.md).\n\n## Conclusion"),

@@ -243,6 +243,46 @@ def test_copy_link_copies_the_canonical_address(browser: Browser, served, recomm
     context.close()
 
 
+def test_chinese_search_finds_the_chinese_page(page: Page, served) -> None:
+    for root, word in (("zh-hans/", "冬奥"), ("zh-hant/", "冬奧")):
+        open_page(page, served.url + root + "letter/")
+        page.keyboard.press("/")
+        page.keyboard.type(word)
+        page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0", timeout=10000)
+        hrefs = [href.split("?")[0].split("#")[0] for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")]
+        wanted = served.url + root + "recommendations/winter-olympics/"
+        assert wanted in hrefs, f"searching {word!r} on /{root} does not find {wanted}: {hrefs}"
+        assert all(href.startswith(served.url + root) for href in hrefs), f"searching {word!r} on /{root} finds pages in another language: {hrefs}"
+        page.keyboard.press("Escape")
+    open_page(page, served.url + "letter/")
+    assert "winter-olympics" in " ".join(search(page, "Olympics")), "English search no longer finds recommendation 4"
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert not any("/zh-han" in href for href in hrefs), f"English search finds Chinese pages: {hrefs}"
+
+
+def test_the_switcher_follows_instant_navigation_and_works_from_the_keyboard(page: Page, instant) -> None:
+    served = instant
+    open_page(page, served.url + "zh-hans/")
+    page.evaluate("window.__still_here = true")
+    page.locator(".md-tabs a.md-tabs__link").nth(1).click()  # the letter, by instant navigation
+    page.wait_for_url(served.url + "zh-hans/letter/")
+    assert page.evaluate("window.__still_here === true"), "the tab was a full page load, not instant navigation"
+    # From the top of the page, Tab to the switcher, into its list, to
+    # 繁體中文, and press Enter.
+    page.locator(".md-skip").focus()
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang') === 'zh-Hant'"):
+            break
+    else:
+        pytest.fail("Tab never reaches the switcher's 繁體中文 link")
+    assert page.evaluate("getComputedStyle(document.activeElement).visibility") == "visible", "the focused language link is not visible"
+    page.keyboard.press("Enter")
+    page.wait_for_url(served.url + "zh-hant/letter/")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant", "after the switch, <html lang> is not zh-Hant"
+    assert page.locator(".md-tabs a.md-tabs__link").nth(1).inner_text() == "聯名信", "after the switch, the tabs are not in Traditional Chinese"
+
+
 # ---------------------------------------------------------------------------
 # Privacy
 # ---------------------------------------------------------------------------
@@ -266,6 +306,10 @@ def test_no_request_leaves_the_local_server(browser: Browser, site: Site, served
     page.locator(".rec-header a.copy-link").click()
     page.locator("a[rel=next]").click()
     page.wait_for_url(served.url + "recommendations/targeted-sanctions/")
+    page.locator('.md-select__link[hreflang="zh-Hans"]').dispatch_event("click")
+    page.wait_for_url(served.url + "zh-hans/recommendations/targeted-sanctions/")
+    page.locator("a[rel=prev]").click()
+    page.wait_for_url(served.url + "zh-hans/recommendations/winter-olympics/")
     page.wait_for_load_state("networkidle")
     context.close()
     own = urlsplit(served.origin).netloc
@@ -331,31 +375,39 @@ HOME_BUDGET_REQUESTS = 10
 NEXT_PAGE_BUDGET_BYTES = 15 * 1024
 
 
-def test_page_weight_budgets(browser: Browser, tmp_path: Path) -> None:
+@pytest.fixture(scope="session")
+def instant(tmp_path_factory: pytest.TempPathFactory):
+    """The site built for its own server's address, gzip-compressed: Material's
+    instant navigation takes only links its sitemap lists, matched by host
+    and port, so only such a build shows instant navigation on loopback."""
     from conftest import ROOT, mkdocs_build
     from pages_server import PagesServer
 
-    root = tmp_path / "site"
-    root.mkdir()
+    root = tmp_path_factory.mktemp("instant")
     with PagesServer(root, SUBPATH, gzip=True) as server:
-        # Material's instant navigation takes only links its sitemap lists,
-        # matched by host and port: build for this server's address.
         result = mkdocs_build(ROOT, root, SITE_URL=server.url)
         assert result.returncode == 0, result.stderr
-        context = browser.new_context(viewport=VIEWPORTS["desktop"])
-        page = context.new_page()
-        page.goto(server.url, wait_until="networkidle")
-        first = list(server.log)
-        server.log.clear()
-        page.evaluate("window.__still_here = true")
-        page.locator("a.md-tabs__link", has_text="Officials").click()
-        page.wait_for_url(server.url + "officials/")
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.__still_here === true"), "the click was a full page load, not instant navigation"
-        second = list(server.log)
-        context.close()
+        yield server
+
+
+@pytest.mark.parametrize("edition", ["", "zh-hans/", "zh-hant/"])
+def test_page_weight_budgets(browser: Browser, instant, edition: str) -> None:
+    server = instant
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    server.log.clear()
+    page.goto(server.url + edition, wait_until="networkidle")
+    first = list(server.log)
+    server.log.clear()
+    page.evaluate("window.__still_here = true")
+    page.locator('a.md-tabs__link[href$="officials/"]').click()
+    page.wait_for_url(server.url + edition + "officials/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__still_here === true"), f"/{edition}: the click was a full page load, not instant navigation"
+    second = list(server.log)
+    context.close()
     first_bytes = sum(size for _, _, size in first)
-    assert len(first) <= HOME_BUDGET_REQUESTS, f"home: {len(first)} requests, budget {HOME_BUDGET_REQUESTS}: {[p for p, _, _ in first]}"
-    assert first_bytes <= HOME_BUDGET_BYTES, f"home: {first_bytes} compressed bytes, budget {HOME_BUDGET_BYTES}: {first}"
+    assert len(first) <= HOME_BUDGET_REQUESTS, f"/{edition} home: {len(first)} requests, budget {HOME_BUDGET_REQUESTS}: {[p for p, _, _ in first]}"
+    assert first_bytes <= HOME_BUDGET_BYTES, f"/{edition} home: {first_bytes} compressed bytes, budget {HOME_BUDGET_BYTES}: {first}"
     second_bytes = sum(size for _, _, size in second)
-    assert second_bytes <= NEXT_PAGE_BUDGET_BYTES, f"instant navigation: {second_bytes} bytes, budget {NEXT_PAGE_BUDGET_BYTES}: {second}"
+    assert second_bytes <= NEXT_PAGE_BUDGET_BYTES, f"/{edition} instant navigation: {second_bytes} bytes, budget {NEXT_PAGE_BUDGET_BYTES}: {second}"

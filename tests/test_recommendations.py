@@ -1,18 +1,49 @@
-"""All seven recommendations are there, in order, and linked from everywhere they should be."""
+"""All seven recommendations are there, in order, and linked from everywhere they should be,
+in each of the three editions (English, Simplified and Traditional Chinese)."""
 
 from __future__ import annotations
 
-from conftest import Rec, Site
+import pytest
+
+from conftest import LANGS, Rec, Site, read_recommendations
+
+SECTIONS = {"what-the-letter-asks": "What the letter asks", "in-the-published-letter": "In the published letter", "what-happened-next": "What happened next"}
 
 
-def test_there_are_seven_numbered_one_to_seven(recommendations: list[Rec]) -> None:
-    numbers = [rec.number for rec in recommendations]
-    assert numbers == list(range(1, 8)), f"recommendation numbers are {numbers}, expected 1..7"
+class Edition:
+    """One language's site: its pages by URL below its root, and its recommendations."""
+
+    def __init__(self, site: Site, locale: str) -> None:
+        self.site, self.locale, self.root = site, locale, LANGS[locale]
+
+    def page(self, url: str):
+        return self.site.page(self.root + url)
 
 
-def test_each_has_its_page_with_number_title_and_summary(site: Site, recommendations: list[Rec]) -> None:
-    for rec in recommendations:
-        content = site.page(rec.url).content
+@pytest.fixture(params=list(LANGS))
+def edition(request, site: Site) -> Edition:
+    return Edition(site, request.param)
+
+
+@pytest.fixture
+def recs(edition: Edition) -> list[Rec]:
+    return read_recommendations(edition.locale)
+
+
+def test_there_are_seven_numbered_one_to_seven(recs: list[Rec], edition: Edition) -> None:
+    numbers = [rec.number for rec in recs]
+    assert numbers == list(range(1, 8)), f"{edition.locale}: recommendation numbers are {numbers}, expected 1..7"
+
+
+def test_translations_have_the_english_numbers_and_slugs(recommendations: list[Rec], recs: list[Rec], edition: Edition) -> None:
+    assert [(r.number, r.slug) for r in recs] == [(r.number, r.slug) for r in recommendations], (
+        f"{edition.locale}: recommendations differ in number or slug from the English ones"
+    )
+
+
+def test_each_has_its_page_with_number_title_and_summary(edition: Edition, recs: list[Rec]) -> None:
+    for rec in recs:
+        content = edition.page(rec.url).content
         h1 = content.select_one("h1")
         assert h1 is not None, f"{rec.url}: no h1"
         assert h1.get_text(" ", strip=True).replace("¶", "").strip() == rec.title, f"{rec.url}: h1 is not the title {rec.title!r}"
@@ -20,24 +51,29 @@ def test_each_has_its_page_with_number_title_and_summary(site: Site, recommendat
         assert number is not None and number.get_text(strip=True) == str(rec.number), f"{rec.url}: numeral {rec.number} missing"
         lede = content.select_one("p.lede")
         assert lede is not None and lede.get_text(strip=True) == rec.summary, f"{rec.url}: summary missing from the lede"
-        headings = [h.get_text(strip=True).rstrip("¶") for h in content.select("h2")]
-        for wanted in ("What the letter asks", "In the published letter", "What happened next"):
-            assert wanted in headings, f"{rec.url}: no section {wanted!r}"
+        for anchor, english in SECTIONS.items():
+            heading = content.select_one(f"h2#{anchor}")
+            assert heading is not None, f"{edition.root}{rec.url}: no section #{anchor}"
+            if edition.locale == "en":
+                assert heading.get_text(strip=True).rstrip("¶") == english, f"{rec.url}: #{anchor} is not headed {english!r}"
 
 
-def test_each_page_gives_the_published_letters_heading(site: Site, recommendations: list[Rec]) -> None:
-    for rec in recommendations:
-        content = site.page(rec.url).content
+def test_each_page_gives_the_published_letters_heading(edition: Edition, recs: list[Rec], recommendations: list[Rec]) -> None:
+    for rec, english in zip(recs, recommendations):
+        content = edition.page(rec.url).content
         section = content.select_one("#in-the-published-letter")
-        assert section is not None, f"{rec.url}: no 'In the published letter' section"
+        assert section is not None, f"{edition.root}{rec.url}: no 'In the published letter' section"
         text = " ".join(" ".join(p.get_text(" ").split()) for p in section.find_next_siblings("p", limit=2))
-        assert f"“{rec.letter_heading}”" in text, (
-            f"{rec.url}: the published letter's heading {rec.letter_heading!r} is not shown"
+        # The letter's own (English) heading, quoted exactly, in every edition.
+        assert f"“{english.letter_heading}”" in text.replace("“ ", "“").replace(" ”", "”"), (
+            f"{edition.root}{rec.url}: the published letter's heading {english.letter_heading!r} is not shown"
         )
+        assert rec.letter_heading.replace(" ", "") in text.replace(" ", ""), f"{edition.root}{rec.url}: the heading's rendering {rec.letter_heading!r} is not shown"
 
 
-def test_nav_lists_them_in_order(site: Site, recommendations: list[Rec]) -> None:
-    nav = site.page("recommendations/").soup.select_one("nav.md-nav--primary")
+def test_nav_lists_them_in_order(edition: Edition, recs: list[Rec]) -> None:
+    recommendations = recs
+    nav = edition.page("recommendations/").soup.select_one("nav.md-nav--primary")
     assert nav is not None, "recommendations index: no primary navigation"
     hrefs = [a["href"] for a in nav.select("a.md-nav__link[href]")]
     places = []
@@ -51,8 +87,9 @@ def test_nav_lists_them_in_order(site: Site, recommendations: list[Rec]) -> None
         assert f"{rec.number}. {rec.title}" in labels, f"nav: recommendation {rec.number} is not labelled '{rec.number}. {rec.title}'"
 
 
-def test_index_lists_them_numbered_with_title_and_summary(site: Site, recommendations: list[Rec]) -> None:
-    cards = site.page("recommendations/").content.select(".rec-cards li")
+def test_index_lists_them_numbered_with_title_and_summary(edition: Edition, recs: list[Rec]) -> None:
+    recommendations = recs
+    cards = edition.page("recommendations/").content.select(".rec-cards li")
     assert len(cards) == 7, f"recommendations index: {len(cards)} cards, expected 7"
     for rec, card in zip(recommendations, cards):
         assert card.get("value") == str(rec.number), f"recommendations index: card {rec.number} is out of order"
@@ -61,8 +98,9 @@ def test_index_lists_them_numbered_with_title_and_summary(site: Site, recommenda
         assert card.select_one("a")["href"] == f"{rec.slug}/", f"recommendations index: card {rec.number} does not link to its page"
 
 
-def test_home_links_each_with_card(site: Site, recommendations: list[Rec]) -> None:
-    content = site.page("").content
+def test_home_links_each_with_card(edition: Edition, recs: list[Rec]) -> None:
+    recommendations = recs
+    content = edition.page("").content
     cards = content.select(".rec-cards li")
     assert len(cards) == 7, f"home: {len(cards)} recommendation cards, expected 7"
     for rec, card in zip(recommendations, cards):
@@ -71,8 +109,9 @@ def test_home_links_each_with_card(site: Site, recommendations: list[Rec]) -> No
         assert rec.summary in card.get_text(" ", strip=True), f"home: card {rec.number} has no summary"
 
 
-def test_letter_has_a_heading_and_anchor_for_each(site: Site, recommendations: list[Rec]) -> None:
-    content = site.page("letter/").content
+def test_letter_has_a_heading_and_anchor_for_each(edition: Edition, recs: list[Rec]) -> None:
+    recommendations = recs
+    content = edition.page("letter/").content
     for rec in recommendations:
         heading = content.find(id=rec.slug)
         assert heading is not None and heading.name == "h3", f"letter: no heading with anchor #{rec.slug}"
@@ -82,9 +121,10 @@ def test_letter_has_a_heading_and_anchor_for_each(site: Site, recommendations: l
         assert f"../{rec.url}" in links, f"letter: recommendation {rec.number} does not link to its page"
 
 
-def test_previous_and_next_follow_the_numbers(site: Site, recommendations: list[Rec]) -> None:
+def test_previous_and_next_follow_the_numbers(edition: Edition, recs: list[Rec]) -> None:
+    recommendations = recs
     for i, rec in enumerate(recommendations):
-        pager = site.page(rec.url).content.select_one("nav.rec-pager")
+        pager = edition.page(rec.url).content.select_one("nav.rec-pager")
         assert pager is not None, f"{rec.url}: no previous/next navigation"
         prev = pager.select_one("a[rel=prev]")
         nxt = pager.select_one("a[rel=next]")
@@ -98,14 +138,19 @@ def test_previous_and_next_follow_the_numbers(site: Site, recommendations: list[
             assert nxt is not None and nxt["href"] == f"../{recommendations[i + 1].slug}/", f"{rec.url}: wrong next link"
 
 
-def test_sources_table_matches_the_front_matter(site: Site, recommendations: list[Rec]) -> None:
-    table = site.page("sources/").content.select_one("#seven-in-the-report-eight-in-the-letter ~ table")
-    assert table is not None, "sources: no comparison table"
+def test_sources_table_matches_the_front_matter(edition: Edition, recs: list[Rec], recommendations: list[Rec]) -> None:
+    table = edition.page("sources/").content.select_one("#seven-in-the-report-eight-in-the-letter ~ table")
+    assert table is not None, f"{edition.locale} sources: no comparison table"
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
     by_report = {row[0]: row for row in rows}
-    for rec in recommendations:
+    for rec, english in zip(recs, recommendations):
         row = by_report.get(str(rec.number))
-        assert row is not None, f"sources: no row for recommendation {rec.number}"
-        assert row[1] == rec.title, f"sources: row {rec.number} has title {row[1]!r}"
-        assert row[3] == rec.letter_heading, f"sources: row {rec.number} has heading {row[3]!r}, front matter says {rec.letter_heading!r}"
-    assert any(row[3] == "Focus on technology" and row[0] == "—" for row in rows), "sources: 'Focus on technology' row missing"
+        assert row is not None, f"{edition.locale} sources: no row for recommendation {rec.number}"
+        assert row[1] == rec.title, f"{edition.locale} sources: row {rec.number} has title {row[1]!r}"
+        if edition.locale == "en":
+            assert row[3] == rec.letter_heading, f"sources: row {rec.number} has heading {row[3]!r}, front matter says {rec.letter_heading!r}"
+        else:
+            assert english.letter_heading in row[3] and rec.letter_heading.replace(" ", "") in row[3].replace(" ", ""), (
+                f"{edition.locale} sources: row {rec.number} does not give the heading {english.letter_heading!r} and its rendering {rec.letter_heading!r}"
+            )
+    assert any("Focus on technology" in row[3] and row[0] == "—" for row in rows), f"{edition.locale} sources: 'Focus on technology' row missing"

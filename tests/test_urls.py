@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Site, copy_project, mkdocs_build
+from conftest import LANGS, ROOT, Site, copy_project, mkdocs_build
 
 MANIFEST = ROOT / "tests" / "urls.txt"
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', re.I)
@@ -49,9 +49,10 @@ def check_manifest(root: Path, urls: list[str]) -> list[str]:
 
 
 def move_a_page(dest: Path) -> Path:
-    """A copy of the project in which winter-olympics.md is renamed beijing-2022.md, links updated."""
+    """A copy of the project in which winter-olympics.md (and its translations) is renamed beijing-2022.md, links updated."""
     project = copy_project(dest)
-    (project / "docs/recommendations/winter-olympics.md").rename(project / "docs/recommendations/beijing-2022.md")
+    for suffix in (".md", ".zh-hans.md", ".zh-hant.md"):
+        (project / f"docs/recommendations/winter-olympics{suffix}").rename(project / f"docs/recommendations/beijing-2022{suffix}")
     for file in [project / "mkdocs.yml", *(project / "docs").rglob("*.md")]:
         text = file.read_text(encoding="utf-8")
         file.write_text(text.replace("recommendations/winter-olympics.md", "recommendations/beijing-2022.md"), encoding="utf-8")
@@ -60,11 +61,12 @@ def move_a_page(dest: Path) -> Path:
 
 def test_manifest_lists_every_recommendation_and_official(recommendations) -> None:
     urls = manifest()
-    for rec in recommendations:
-        assert f"/{rec.url}" in urls, f"tests/urls.txt: /{rec.url} is missing"
-        assert f"/letter/#{rec.slug}" in urls, f"tests/urls.txt: /letter/#{rec.slug} is missing"
-    for anchor in ("joe-biden", "jake-sullivan", "antony-blinken", "xi-jinping"):
-        assert f"/officials/#{anchor}" in urls, f"tests/urls.txt: /officials/#{anchor} is missing"
+    for root in LANGS.values():
+        for rec in recommendations:
+            assert f"/{root}{rec.url}" in urls, f"tests/urls.txt: /{root}{rec.url} is missing"
+            assert f"/{root}letter/#{rec.slug}" in urls, f"tests/urls.txt: /{root}letter/#{rec.slug} is missing"
+        for anchor in ("joe-biden", "jake-sullivan", "antony-blinken", "xi-jinping"):
+            assert f"/{root}officials/#{anchor}" in urls, f"tests/urls.txt: /{root}officials/#{anchor} is missing"
 
 
 def test_every_published_address_resolves(site: Site) -> None:
@@ -94,4 +96,7 @@ def test_a_moved_page_without_a_redirect_is_named(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, f"the moved site does not build:\n{result.stdout}{result.stderr}"
     problems = check_manifest(tmp_path / "site", manifest())
-    assert problems == ["/recommendations/winter-olympics/: no longer resolves (recommendations/winter-olympics/index.html is not built)"], problems
+    assert problems == [
+        f"/{root}recommendations/winter-olympics/: no longer resolves ({root}recommendations/winter-olympics/index.html is not built)"
+        for root in LANGS.values()
+    ], problems

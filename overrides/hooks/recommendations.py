@@ -5,7 +5,10 @@ Each page under ``docs/recommendations/`` (except ``index.md``) carries
 them as the pages are read, then, once all pages are read, checks the set as a
 whole and hands the ordered list to the templates as ``recommendations``
 (home cards, the recommendations index, previous and next). It also writes
-``recommendations.json`` at the site root from the same data.
+``recommendations.json`` at the root of each language from the same data.
+
+It runs once per language (see ``i18n.py``): a translation must carry the
+same ``number`` as its English page.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+from markdown.extensions.toc import slugify
+from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 SECTION = "recommendations/"
 COUNT = 7
@@ -51,7 +57,20 @@ _nav_order: list[str] = []
 
 
 def is_recommendation(file: File) -> bool:
-    return file.src_uri.startswith(SECTION) and file.src_uri != SECTION + "index.md"
+    # `name` is the file's name without its language suffix ("index").
+    return file.src_uri.startswith(SECTION) and file.name != "index"
+
+
+def _english(page: Page) -> tuple[str, dict[str, Any]]:
+    """The English page a translation translates: its path and front matter."""
+    localization = getattr(page.file, "localization", None)
+    source = page.file.abs_src_path.replace(f".{localization}.md", ".md")
+    src = f"docs/{page.file.src_uri.replace(f'.{localization}.md', '.md')}"
+    try:
+        with open(source, encoding="utf-8") as f:
+            return src, get_data(f.read())[1]
+    except OSError:
+        raise PluginError(f"docs/{page.file.src_uri}: translates {src}, which does not exist") from None
 
 
 def _fail(src: str, key: str, problem: str) -> PluginError:
@@ -73,6 +92,10 @@ def _read(page: Page, markdown: str) -> Recommendation:
             raise _fail(src, key, f"must be {'a whole number' if kind is int else 'text'}, not {value!r}")
     if not 1 <= meta["number"] <= COUNT:
         raise _fail(src, "number", f"must be between 1 and {COUNT}, not {meta['number']}")
+    if getattr(page.file, "localization", None):
+        english_src, english = _english(page)
+        if english.get("number") != meta["number"]:
+            raise _fail(src, "number", f"is {meta['number']}, but {english_src} has {english.get('number')!r}")
     summary = " ".join(meta["summary"].split())
     if len(summary) > SUMMARY_MAX:
         raise _fail(src, "summary", f"is {len(summary)} characters long; the most is {SUMMARY_MAX}")
@@ -92,10 +115,22 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     _nav_order.clear()
 
 
+def _data_file(config: MkDocsConfig) -> str:
+    """recommendations.json, named as the i18n plugin names a translation."""
+    locale = config.theme["language"]
+    return DATA_FILE if locale == "en" else DATA_FILE.replace(".json", f".{locale}.json")
+
+
+@plugins.event_priority(-110)  # after the i18n plugin has sorted the files
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # Written once the pages are read (see on_env); declared now so that
-    # links to it are checked like any other.
-    files.append(File.generated(config, DATA_FILE, content=b""))
+    # links to it are checked like any other. Each language has its own, at
+    # its root: zh-hans/recommendations.json.
+    file = File.generated(config, _data_file(config), content=b"")
+    locale = config.theme["language"]
+    if locale != "en":
+        file.dest_uri = f"{locale}/{DATA_FILE}"
+    files.append(file)
     return files
 
 
@@ -111,8 +146,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = rec.summary
         page.title = f"{rec.number}. {rec.title}"
         # The title is the page's heading, so that the table of contents and
-        # the skip link start with it.
-        return f"# {rec.title}\n\n{markdown}"
+        # the skip link start with it. A translation's heading keeps the
+        # English page's anchor.
+        anchor = ""
+        if getattr(page.file, "localization", None):
+            anchor = f" {{ #{slugify(_english(page)[1]['title'], '-')} }}"
+        return f"# {rec.title}{anchor}\n\n{markdown}"
     return markdown
 
 
@@ -153,8 +192,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
         }
         for rec in recs
     ]
-    text = json.dumps({"recommendations": data}, ensure_ascii=False, indent=2) + "\n"
-    generated = files.get_file_from_path(DATA_FILE)
+    lang = env.globals["site_lang"]
+    header = {
+        "site": config.site_url + lang.root,
+        "language": lang.code,
+        "license": "CC-BY-4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "note": "Quotations remain their authors' and are not covered by the licence.",
+    }
+    text = json.dumps({**header, "recommendations": data}, ensure_ascii=False, indent=2) + "\n"
+    generated = files.get_file_from_path(_data_file(config))
     assert generated is not None
     generated.content_string = text
     return env

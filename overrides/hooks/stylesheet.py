@@ -1,0 +1,126 @@
+"""One render-blocking stylesheet: Material's main and palette stylesheets and the site's own.
+
+Material links two stylesheets in its ``styles`` block (``main`` and, with a
+palette, ``palette``) and the site adds a third; each one holds the first
+paint. This hook joins them, in that order, into one file named by its
+content (``assets/stylesheets/site.<hash>.css``, so a change is never served
+stale), which ``overrides/main.html`` links instead. Material's files are read
+as installed, never edited.
+
+It leaves out what this site can never use, by rule, so the cascade of what
+stays is unchanged:
+
+- the palette's rules for Material's named colours
+  (``[data-md-color-primary=indigo]`` ...): this site's palette is
+  ``custom``;
+- rules whose every selector names a component this site does not have
+  (``UNUSED`` below: content tabs, annotations, Mermaid, the version
+  selector, the cookie consent ...).
+
+If Material's ``base.html`` ever links other stylesheets than these two, the
+build stops and says so: the bundle would otherwise miss them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import rcssmin
+import tinycss2
+from jinja2 import Environment
+from mkdocs import plugins
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+SITE_CSS = "assets/stylesheets/site.css"
+MATERIAL_LINK = re.compile(r"""<link rel="stylesheet" href="\{\{ '(assets/stylesheets/[^']+\.css)' \| url \}\}">""")
+WANTED = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=(?!custom\])")
+# Components the site never renders: a rule is dropped only when every one of
+# its selectors names one of these.
+UNUSED = re.compile(
+    r"\.md-annotation|\.md-version|\.md-consent|\.md-announce|\.md-source|\.md-tag|"
+    r"\.md-progress|\.md-status|\.md-banner|\.md-post|\.md-profile|\.md-draft|\.tabbed-|\.mermaid|"
+    r"\.task-list|\.critic|\.arithmatex|\.keys|\.emojione|\.twemoji|\.gemoji|"
+    r"\.md-typeset \.footnote|\.md-typeset \.mdx-|\.md-social|"
+    r"\.(?:abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|"
+    r"warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite)\b"
+)
+
+
+def _material_stylesheets(env: Environment) -> list[str]:
+    source = env.loader.get_source(env, "base.html")[0]
+    block = re.search(r"{% block styles %}(.*?){% endblock %}", source, re.S)
+    links = MATERIAL_LINK.findall(block.group(1)) if block else []
+    if len(links) != 2 or not all(WANTED.fullmatch(link) for link in links):
+        raise PluginError(
+            "overrides/hooks/stylesheet.py: Material's base.html no longer links exactly its main and palette "
+            f"stylesheets in its styles block (found {links}); the one-stylesheet bundle needs updating"
+        )
+    return links
+
+
+def _keep(rule) -> bool:
+    if rule.type != "qualified-rule":
+        return True
+    selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
+    if all(NAMED_COLOUR.search(s) for s in selectors):
+        return False
+    return not all(UNUSED.search(s) for s in selectors)
+
+
+def _trim(css: str) -> str:
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = [r for r in tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True) if _keep(r)]
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{tinycss2.serialize(inner)}}}")
+        elif _keep(rule):
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+@plugins.event_priority(-110)  # after the i18n plugin has sorted the files
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    # The site's stylesheet is part of the bundle, not a file of its own.
+    site_css = files.get_file_from_path(SITE_CSS)
+    if site_css is not None:
+        files.remove(site_css)
+    return files
+
+
+@lru_cache(maxsize=4)  # the same for the three languages' builds
+def _bundle(sources: tuple[tuple[str, float], ...]) -> str:
+    *material, (site_css, _) = sources
+    parts = [_trim(Path(path).read_text(encoding="utf-8")) for path, _ in material]
+    parts.append(rcssmin.cssmin(Path(site_css).read_text(encoding="utf-8")))
+    return "\n".join(parts) + "\n"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
+    sources = []
+    for link in _material_stylesheets(env):
+        found = [Path(folder) / link for folder in config.theme.dirs if (Path(folder) / link).is_file()]
+        if not found:
+            raise PluginError(f"overrides/hooks/stylesheet.py: Material's {link} is not among the theme's files")
+        sources.append(str(found[0]))
+        # Bundled: Material's own copy is not published.
+        for name in (link, f"{link}.map"):
+            file = files.get_file_from_path(name)
+            if file is not None:
+                files.remove(file)
+    site_css = Path(config.docs_dir) / SITE_CSS
+    if not site_css.is_file():
+        raise PluginError(f"docs/{SITE_CSS}: the site's stylesheet is missing")
+    sources.append(str(site_css))
+    css = _bundle(tuple((path, Path(path).stat().st_mtime) for path in sources))
+    name = f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    files.append(File.generated(config, name, content=css))
+    env.globals["stylesheet"] = name
+    return env
