@@ -247,7 +247,8 @@ def test_chinese_search_finds_the_chinese_page(page: Page, served) -> None:
     for root, word in (("zh-hans/", "冬奥"), ("zh-hant/", "冬奧")):
         open_page(page, served.url + root + "letter/")
         page.keyboard.press("/")
-        page.keyboard.type(word)
+        page.keyboard.type(word)  # typed as text, as an input method would commit it
+        page.keyboard.press("End")  # Material searches on a key's release
         page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0", timeout=10000)
         hrefs = [href.split("?")[0].split("#")[0] for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")]
         wanted = served.url + root + "recommendations/winter-olympics/"

@@ -1,0 +1,104 @@
+"""Reader safety: a Content Security Policy and no referrer, on every page the build writes.
+
+GitHub Pages cannot send headers, so the policy is a ``<meta http-equiv>``
+tag, written as the first thing in each page's ``<head>`` after its charset,
+before any script. It is added once the whole site is written (every
+language, the 404 page, the redirect pages), and each page's policy allows
+exactly the inline scripts that page has, by the SHA-256 of their text as
+written: change a script in a template and the next build allows the new one.
+
+``mkdocs serve`` adds a live-reload script of its own to every page, which
+the policy would block: under ``serve`` the build says so and adds no policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs import plugins
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.csp")
+
+# What the site is proven to need (tests/test_security.py), and nothing else.
+POLICY = {
+    # Nothing is allowed unless it is listed below.
+    "default-src": "'none'",
+    # The site's own scripts (Material's bundle, the site's script), and the
+    # inline scripts of the page itself, by hash: Material's scope, palette
+    # and scroll-target snippets (JSON data blocks are not scripts).
+    "script-src": "'self' {hashes}",
+    # The one stylesheet (overrides/hooks/stylesheet.py); no inline styles.
+    "style-src": "'self'",
+    # The favicon and preview images; Material draws its icons as data: SVG
+    # masks in its stylesheet.
+    "img-src": "'self' data:",
+    # System fonts only; nothing is fetched, but a local font is the site's.
+    "font-src": "'self'",
+    # Material's search index, sitemaps, and pages fetched by instant navigation.
+    "connect-src": "'self'",
+    # Material's search worker.
+    "worker-src": "'self'",
+    # No plugins, no <base> to redirect relative addresses, no form sends
+    # anything anywhere (search runs in the page).
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'none'",
+}
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<text>.*?)</script>", re.S)
+DATA_BLOCK = re.compile(r"""\btype=["']?application/(?:ld\+)?json""")
+CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
+REFERRER = '<meta name="referrer" content="no-referrer">'
+
+_serving = False
+
+
+def on_startup(command: str, **kwargs: Any) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def script_hashes(html: str) -> list[str]:
+    """SHA-256 of each inline script the browser would run, as CSP sources."""
+    found = set()
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if "src=" in attrs or DATA_BLOCK.search(attrs):
+            continue
+        digest = hashlib.sha256(match.group("text").encode("utf-8")).digest()
+        found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(found)
+
+
+def policy(html: str) -> str:
+    hashes = " ".join(script_hashes(html))
+    return "; ".join(f"{key} {value.format(hashes=hashes)}".strip() for key, value in POLICY.items())
+
+
+def protect(html: str) -> str:
+    """The page with its policy and referrer policy at the top of <head>."""
+    tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{REFERRER}'
+    charset = CHARSET.search(html)
+    if charset:
+        return html[: charset.end()] + tags + html[charset.end() :]
+    head = html.index("<head>") + len("<head>")
+    return html[:head] + '<meta charset="utf-8">' + tags + html[head:]
+
+
+@plugins.event_priority(-120)  # last: after every language and the redirect pages
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # one language of three: the first build finishes the site
+    if _serving:
+        log.info("mkdocs serve: pages get no Content Security Policy here (it would block live reload)")
+        return
+    for path in Path(config.site_dir).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if "Content-Security-Policy" not in html:
+            path.write_text(protect(html), encoding="utf-8")
