@@ -15,6 +15,7 @@ the machine.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -32,12 +33,17 @@ from pages_server import PagesServer  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 SUBPATH = "/joint-letter/"
+# name: (this site's path, the plain build's path for the same Markdown)
 PAGES = {
-    "home": "",
-    "letter": "letter/",
-    "recommendation": "recommendations/winter-olympics/",
-    "officials": "officials/",
-    "sources": "sources/",
+    "home": ("", ""),
+    "letter": ("letter/", "letter/"),
+    "recommendation": ("recommendations/winter-olympics/", "recommendations/winter-olympics/"),
+    "officials": ("officials/", "officials/"),
+    "sources": ("sources/", "sources/"),
+    "zh-hans home": ("zh-hans/", "index.zh-hans/"),
+    "zh-hans recommendation": ("zh-hans/recommendations/winter-olympics/", "recommendations/winter-olympics.zh-hans/"),
+    "zh-hant home": ("zh-hant/", "index.zh-hant/"),
+    "zh-hant recommendation": ("zh-hant/recommendations/winter-olympics/", "recommendations/winter-olympics.zh-hant/"),
 }
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -72,6 +78,10 @@ markdown_extensions:
 """
 
 
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
 def build(project: Path, out: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=project, env=env, check=True)
@@ -86,10 +96,12 @@ def plain_project(dest: Path) -> Path:
     return dest
 
 
-def measure(browser, server: PagesServer, runs: int) -> dict[str, dict[str, float]]:
+def measure(browser, server: PagesServer, runs: int, which: int) -> dict[str, dict[str, float]]:
+    """`which`: 0 for this site's paths, 1 for the plain build's."""
     results: dict[str, dict[str, list[float]]] = {}
     for _ in range(runs):
-        for name, path in PAGES.items():
+        for name, paths in PAGES.items():
+            path = paths[which]
             row = results.setdefault(name, {k: [] for k in ("requests", "bytes", "dcl", "load", "nav_requests", "nav_bytes", "nav_ms")})
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
@@ -104,17 +116,18 @@ def measure(browser, server: PagesServer, runs: int) -> dict[str, dict[str, floa
             row["dcl"].append(timing[0])
             row["load"].append(timing[1])
             context.close()
-            if path:
-                # From the home page, in a fresh browser, by instant navigation.
+            edition = path.split("/")[0] + "/" if path.startswith("zh-han") else ""
+            if path and path != edition and (which == 0 or not name.startswith("zh")):
+                # From its home page, in a fresh browser, by instant navigation.
                 context = browser.new_context(viewport={"width": 1280, "height": 800})
                 page = context.new_page()
-                page.goto(server.url, wait_until="networkidle")
+                page.goto(server.url + edition, wait_until="networkidle")
                 server.log.clear()
-                target = SUBPATH + path.split("/")[0] + "/"
+                target = SUBPATH + edition + path[len(edition):].split("/")[0] + "/"
                 link = page.locator(f'.md-tabs a[href$="{target}"]').first
                 start = time.perf_counter()
                 link.click()
-                page.wait_for_function(f"location.pathname === {target!r}", timeout=10000)
+                page.wait_for_url(lambda url: url.endswith(target), timeout=10000)
                 page.wait_for_load_state("networkidle")
                 row["nav_ms"].append((time.perf_counter() - start) * 1000)
                 row["nav_requests"].append(len(server.log))
@@ -141,29 +154,39 @@ def main() -> None:
             config = PLAIN_CONFIG.format(site_url=plain_server.url) + "nav:\n" + nav
             (project / "mkdocs.yml").write_text(config, encoding="utf-8")
             build(project, plain, plain_server.url)
-            a = measure(browser, ours_server, args.runs)
-            b = measure(browser, plain_server, args.runs)
+            a = measure(browser, ours_server, args.runs, 0)
+            b = measure(browser, plain_server, args.runs, 1)
+            index = {name: gzip_size(ours / root / "search" / "search_index.json") for name, root in (("en", ""), ("zh-hans", "zh-hans/"), ("zh-hant", "zh-hant/"))}
+            plain_index = gzip_size(plain / "search" / "search_index.json")
         browser.close()
 
     print(f"Page weight, gzip, Chromium, median of {args.runs} runs: this site vs plain Material (ratio)\n")
-    print(f"{'page':<15} {'requests':>14} {'KB compressed':>24} {'DOMContentLoaded ms':>26} {'load ms':>22}")
+    print(f"{'page':<24} {'requests':>14} {'KB compressed':>24} {'DOMContentLoaded ms':>26} {'load ms':>22}")
     for name in PAGES:
         x, y = a[name], b[name]
         print(
-            f"{name:<15} {x['requests']:>5.0f} vs {y['requests']:<5.0f}"
+            f"{name:<24} {x['requests']:>5.0f} vs {y['requests']:<5.0f}"
             f" {x['bytes'] / 1024:>7.1f} vs {y['bytes'] / 1024:<6.1f} ({x['bytes'] / y['bytes']:.2f})"
             f" {x['dcl']:>7.0f} vs {y['dcl']:<6.0f} ({x['dcl'] / y['dcl']:.2f})"
             f" {x['load']:>6.0f} vs {y['load']:<6.0f} ({x['load'] / y['load']:.2f})"
         )
-    print("\nThen opened from the home page by instant navigation:\n")
-    print(f"{'page':<15} {'requests':>14} {'KB compressed':>24} {'click to idle ms':>26}")
-    for name in list(PAGES)[1:]:
+    print("\nThen opened from its home page by instant navigation (the plain build has no Chinese navigation):\n")
+    print(f"{'page':<24} {'requests':>14} {'KB compressed':>24} {'click to idle ms':>26}")
+    for name in PAGES:
         x, y = a[name], b[name]
+        if x["nav_requests"] != x["nav_requests"]:  # NaN: a home page
+            continue
+        if y["nav_requests"] != y["nav_requests"]:
+            print(f"{name:<24} {x['nav_requests']:>5.0f} vs -     {x['nav_bytes'] / 1024:>7.1f} vs -     {'':>8} {x['nav_ms']:>7.0f} vs -")
+            continue
         print(
-            f"{name:<15} {x['nav_requests']:>5.0f} vs {y['nav_requests']:<5.0f}"
+            f"{name:<24} {x['nav_requests']:>5.0f} vs {y['nav_requests']:<5.0f}"
             f" {x['nav_bytes'] / 1024:>7.1f} vs {y['nav_bytes'] / 1024:<6.1f} ({x['nav_bytes'] / max(y['nav_bytes'], 1):.2f})"
             f" {x['nav_ms']:>7.0f} vs {y['nav_ms']:<6.0f} ({x['nav_ms'] / y['nav_ms']:.2f})"
         )
+    print("\nSearch index a reader downloads, KB compressed (plain Material: one index of every page, all languages):\n")
+    print(f"English {index['en'] / 1024:.1f}, Simplified {index['zh-hans'] / 1024:.1f} ({index['zh-hans'] / index['en']:.2f} of English),"
+          f" Traditional {index['zh-hant'] / 1024:.1f} ({index['zh-hant'] / index['en']:.2f}); plain Material {plain_index / 1024:.1f}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 
 The Simplified pages (`*.zh-hans.md`) are the source; each Traditional page
 (`*.zh-hant.md`) is made from one by OpenCC with Taiwan's standard
-characters and phrasing (`s2twp`, the same conversion as the interface
+character forms (`s2tw`, the same conversion as the interface
 strings in overrides/hooks/i18n.py), so the two scripts always say the same
 thing. Never edit a Traditional page by hand: edit the Simplified page and
 run this script. The test suite fails if a Traditional page is out of date.

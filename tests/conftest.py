@@ -158,6 +158,48 @@ def recommendations() -> list[Rec]:
     return read_recommendations()
 
 
+# Chromium, as a session-wide fixture for every browser test.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOW_TO_GET_ONE = "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
+
+
+def find_browser(playwright) -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    try:
+        managed = playwright.chromium.executable_path
+    except Exception:  # noqa: BLE001 - no managed browser registered
+        return None
+    return managed if managed and Path(managed).is_file() else None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium: CHROMIUM_PATH, /usr/bin/chromium, or a Playwright-managed one.
+    Without one the browser tests skip, except under CI=true, where they fail."""
+    pytest.importorskip("playwright")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = find_browser(playwright)
+        if path is None:
+            message = f"no Chromium for the browser tests: {HOW_TO_GET_ONE}"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        browser = playwright.chromium.launch(executable_path=path, args=ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def served(site: Site):
     """The built site on loopback under its subpath, as GitHub Pages serves it."""

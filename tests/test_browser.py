@@ -9,54 +9,21 @@ these tests skip, except under CI=true, where that is a failure.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import SITE_URL, SUBPATH, Rec, Site
+from conftest import ARGS, SITE_URL, SUBPATH, Rec, Site
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}
 # A word found on each recommendation's page, in the report's order.
 SEARCH_WORDS = ("detained", "Turkic", "lawyers", "Olympics", "Magnitsky", "propaganda", "distinction")
-HOW_TO_GET_ONE = "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
-
-
-def find_browser(playwright) -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    try:
-        managed = playwright.chromium.executable_path
-    except Exception:  # noqa: BLE001 - no managed browser registered
-        return None
-    return managed if managed and Path(managed).is_file() else None
-
-
-@pytest.fixture(scope="session")
-def browser() -> Browser:
-    with sync_playwright() as playwright:
-        path = find_browser(playwright)
-        if path is None:
-            message = f"no Chromium for the browser tests: {HOW_TO_GET_ONE}"
-            if os.environ.get("CI") == "true":
-                pytest.fail(message)
-            pytest.skip(message)
-        browser = playwright.chromium.launch(executable_path=path, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def page_urls(site: Site) -> list[str]:
@@ -69,10 +36,21 @@ def page_urls(site: Site) -> list[str]:
     return urls + ["no/such/page/"]
 
 
+def wait_until(page: Page, expression: str, timeout: int = 10000) -> None:
+    """Wait until a JavaScript expression is true in the page. (Playwright's
+    wait_for_function evaluates a string in the page, which the site's
+    Content Security Policy rightly forbids; evaluate() is not subject to it.)"""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(50)
+
+
 def open_page(page: Page, url: str) -> None:
     page.goto(url, wait_until="load")
     # Material's palette script and instant navigation run on load.
-    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    wait_until(page, "typeof document$ !== 'undefined'")
 
 
 # ---------------------------------------------------------------------------
@@ -164,7 +142,7 @@ def test_palette_toggle_works_from_the_keyboard(page: Page, served) -> None:
         pytest.fail("Tab never reaches the palette toggle")
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.body.dataset.mdColorMedia !== {before!r}", timeout=5000)
+    wait_until(page, f"document.body.dataset.mdColorMedia !== {before!r}", timeout=5000)
     after = page.evaluate("document.body.dataset.mdColorMedia")
     assert after != before, f"pressing Enter on {label!r} did not change the scheme"
     assert page.evaluate("document.activeElement.name === '__palette'"), "focus left the palette toggle"
@@ -194,10 +172,7 @@ def search(page: Page, word: str) -> list[str]:
     page.keyboard.press("Control+A")
     page.keyboard.type(word)
     marker = f"h={word.lower()}"
-    page.wait_for_function(
-        f"[...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes({marker!r}))",
-        timeout=10000,
-    )
+    wait_until(page, f"[...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes({marker!r}))")
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     return [href.split("?")[0].split("#")[0] for href in hrefs]
 
@@ -211,15 +186,16 @@ def test_a_distinctive_word_finds_each_recommendation(page: Page, served, recomm
         assert wanted in hrefs, f"searching {word!r} does not find {rec.url}: {hrefs}"
 
 
-def test_deep_links_scroll_the_recommendation_into_view(browser: Browser, served, recommendations: list[Rec]) -> None:
+@pytest.mark.parametrize("edition", ["", "zh-hans/", "zh-hant/"])
+def test_deep_links_scroll_the_recommendation_into_view(browser: Browser, served, recommendations: list[Rec], edition: str) -> None:
     for viewport in VIEWPORTS.values():
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         for rec in recommendations:
-            open_page(page, f"{served.url}letter/#{rec.slug}")
+            open_page(page, f"{served.url}{edition}letter/#{rec.slug}")
             page.wait_for_timeout(50)
             top = page.evaluate(f"document.getElementById({rec.slug!r}).getBoundingClientRect().top")
-            assert 0 <= top < viewport["height"] / 2, f"letter/#{rec.slug} at {viewport['width']}px: heading is at {top}px, not in view"
+            assert 0 <= top < viewport["height"] / 2, f"{edition}letter/#{rec.slug} at {viewport['width']}px: heading is at {top}px, not in view"
         context.close()
 
 
@@ -230,14 +206,14 @@ def test_copy_link_copies_the_canonical_address(browser: Browser, served, recomm
     for rec in (recommendations[0], recommendations[3]):
         open_page(page, served.url + rec.url)
         page.locator(".rec-header a.copy-link").click()
-        page.wait_for_function("document.querySelector('.rec-header a.copy-link').textContent === 'Link copied'")
+        wait_until(page, "document.querySelector('.rec-header a.copy-link').textContent === 'Link copied'")
         assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, f"{rec.url}: copy link copied the wrong address"
         assert page.url == served.url + rec.url, f"{rec.url}: copy link navigated away"
     open_page(page, served.url + "letter/")
     rec = recommendations[4]
     button = f'a.copy-link[aria-label="Copy link to recommendation {rec.number}"]'
     page.locator(button).click()
-    page.wait_for_function(f"document.querySelector({button!r}).textContent === 'Link copied'")
+    wait_until(page, f"document.querySelector({button!r}).textContent === 'Link copied'")
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, "letter: copy link copied the wrong address"
     assert page.evaluate("document.querySelector('[role=status]').textContent") == "Link copied to the clipboard", "no spoken confirmation"
     context.close()
@@ -249,7 +225,7 @@ def test_chinese_search_finds_the_chinese_page(page: Page, served) -> None:
         page.keyboard.press("/")
         page.keyboard.type(word)  # typed as text, as an input method would commit it
         page.keyboard.press("End")  # Material searches on a key's release
-        page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0", timeout=10000)
+        wait_until(page, "document.querySelectorAll('.md-search-result__link').length > 0")
         hrefs = [href.split("?")[0].split("#")[0] for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")]
         wanted = served.url + root + "recommendations/winter-olympics/"
         assert wanted in hrefs, f"searching {word!r} on /{root} does not find {wanted}: {hrefs}"
@@ -345,22 +321,23 @@ def test_without_javascript_content_and_navigation_are_there(browser: Browser, s
     assert not problems, "\n".join(problems)
 
 
-def test_print_hides_the_chrome_and_shows_the_address(page: Page, served, recommendations: list[Rec]) -> None:
+@pytest.mark.parametrize("edition", ["", "zh-hans/", "zh-hant/"])
+def test_print_hides_the_chrome_and_shows_the_address(page: Page, served, recommendations: list[Rec], edition: str) -> None:
     rec = recommendations[3]
-    open_page(page, served.url + rec.url)
+    open_page(page, served.url + edition + rec.url)
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", "a.copy-link", "nav.rec-pager", ".md-top"):
         locator = page.locator(selector).first
         assert locator.count() == 0 or not locator.is_visible(), f"print: {selector} is shown"
     url = page.locator(".print-url")
-    assert url.is_visible() and url.inner_text() == SITE_URL + rec.url, "print: the page's address is not under the title"
+    assert url.is_visible() and url.inner_text() == SITE_URL + edition + rec.url, f"print /{edition}: the page's address is not under the title"
     colours = page.evaluate("[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], f"print: text is not black on white: {colours}"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     after = page.evaluate("getComputedStyle(document.querySelector('.md-content a[data-print-url]'), '::after').content")
     assert "https://" in after, f"print: links do not show their address ({after})"
 
-    open_page(page, served.url + "letter/")
+    open_page(page, served.url + edition + "letter/")
     page.emulate_media(media="print")
     for rec in recommendations:
         assert page.locator(f"#{rec.slug}").is_visible(), f"print: the letter does not print recommendation {rec.number}"

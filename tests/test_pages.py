@@ -137,3 +137,42 @@ def test_workflow_tests_then_builds_with_the_pages_address_then_deploys() -> Non
     dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
     ecosystems = {update["package-ecosystem"] for update in dependabot["updates"]}
     assert ecosystems == {"uv", "github-actions"}, f"dependabot watches {ecosystems}"
+
+
+def test_one_render_blocking_stylesheet_and_no_blocking_script(site: Site) -> None:
+    problems = []
+    for page in site.html_pages():
+        head = page.soup.head
+        sheets = [link["href"] for link in head.select('link[rel="stylesheet"]') if link.get("media") in (None, "all", "screen")]
+        if len(sheets) > 1:
+            problems.append(f"{page.path}: {len(sheets)} render-blocking stylesheets: {sheets}")
+        for script in head.select("script[src]"):
+            if not (script.has_attr("defer") or script.has_attr("async") or script.get("type") == "module"):
+                problems.append(f"{page.path}: <script src={script['src']}> in <head> blocks rendering (no defer or async)")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_stylesheet_bundle_stops_if_material_links_other_stylesheets() -> None:
+    import importlib.util
+
+    from jinja2 import DictLoader, Environment
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("stylesheet", ROOT / "overrides" / "hooks" / "stylesheet.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    material = Environment(loader=DictLoader({"base.html": _material_base()}))
+    assert hook._material_stylesheets(material), "Material's own base.html does not pass the check"
+    changed = Environment(loader=DictLoader({"base.html": _material_base().replace("palette.", "colours.")}))
+    try:
+        hook._material_stylesheets(changed)
+    except PluginError as error:
+        assert "overrides/hooks/stylesheet.py" in str(error) and "base.html" in str(error), str(error)
+    else:
+        raise AssertionError("a changed base.html did not stop the build")
+
+
+def _material_base() -> str:
+    import material
+
+    return (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")

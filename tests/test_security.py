@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 import shutil
 import subprocess
@@ -103,22 +102,6 @@ document.addEventListener("securitypolicyviolation", e => {
 """
 
 
-@pytest.fixture
-def chromium():
-    from test_browser import ARGS, HOW_TO_GET_ONE, find_browser
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        path = find_browser(playwright)
-        if path is None:
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"no Chromium: {HOW_TO_GET_ONE}")
-            pytest.skip(f"no Chromium: {HOW_TO_GET_ONE}")
-        browser = playwright.chromium.launch(executable_path=path, args=ARGS)
-        yield browser
-        browser.close()
-
-
 def watched(browser, origin: str):
     """A browser context that records every policy violation in `context.violations`."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -130,9 +113,9 @@ def watched(browser, origin: str):
     return context
 
 
-def test_no_page_and_no_interaction_violates_the_policy(chromium, instant_site) -> None:
+def test_no_page_and_no_interaction_violates_the_policy(browser, instant_site) -> None:
     server, root = instant_site
-    context = watched(chromium, server.origin)
+    context = watched(browser, server.origin)
     page = context.new_page()
     problems = []
     urls = [p.relative_to(root).as_posix().removesuffix("index.html") for p in all_html(root) if p.name != "404.html"]
@@ -175,7 +158,7 @@ PLANTED = """
 """
 
 
-def test_the_policy_blocks_a_planted_third_party_image_script_and_stylesheet(chromium, tmp_path: Path) -> None:
+def test_the_policy_blocks_a_planted_third_party_image_script_and_stylesheet(browser, tmp_path: Path) -> None:
     from pages_server import PagesServer
 
     # The third party: another server on loopback, which logs every request.
@@ -195,7 +178,7 @@ def test_the_policy_blocks_a_planted_third_party_image_script_and_stylesheet(chr
             "redirect_maps: {}", "redirect_maps:\n        old-officials.md: officials.md"), encoding="utf-8")
         result = mkdocs_build(project, root, SITE_URL=server.url)
         assert result.returncode == 0, result.stderr
-        context = watched(chromium, server.origin)
+        context = watched(browser, server.origin)
         page = context.new_page()
         page.goto(server.url + "letter/", wait_until="networkidle")
         seen = list(context.violations)

@@ -152,7 +152,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_found_home": "前往中文首页",
         "letter_date": "2021年2月17日",
         "preview_meta": "2021年2月17日 · 24个组织和个人 · 致拜登总统",
-        "preview_site_title": "把人权作为美国对华政策的优先事项",
+        "preview_site_title": "让人权成为美国对华政策的优先事项",
     },
 }
 
