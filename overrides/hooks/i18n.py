@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -186,13 +186,8 @@ def translate(locale: str, key: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-@dataclass
-class _State:
-    # Pages of every language, for the sitemaps: locale -> [(url, lastmod, alternates)]
-    pages: dict[str, list[tuple[str, str, dict[str, str]]]] = field(default_factory=dict)
-
-
-_state = _State()
+# Pages of every language, for the sitemaps: locale -> [(url, lastmod, alternates)]
+_pages: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
 
 
 def current(config: MkDocsConfig) -> Language:
@@ -221,7 +216,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_In
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     lang = current(config)
     if not _i18n(config).building:  # the first of the three builds
-        _state.pages.clear()
+        _pages.clear()
     config.site_name = translate(lang.locale, "site_name")
     config.site_description = translate(lang.locale, "site_description")
     config.copyright = translate(lang.locale, "copyright", licence=LICENCE[lang.locale])
@@ -364,7 +359,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     urls = _alternates(page, config)
     # Attribute, not item: the plugin sets it so, and templates read it so.
     config.extra.alternate = _alternate_list(urls, lang, config.site_url, lambda url: get_relative_url(url or "./", page.url))
-    _state.pages.setdefault(lang.locale, []).append((page.url, page.update_date, urls))
+    _pages.setdefault(lang.locale, []).append((page.url, page.update_date, urls))
     return context
 
 
@@ -410,5 +405,5 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for locale, lang in LANGUAGES.items():
         sitemap = site_dir / lang.root / "sitemap.xml"
         sitemap.parent.mkdir(parents=True, exist_ok=True)
-        sitemap.write_text(_sitemap(config.site_url, _state.pages.get(locale, [])), encoding="utf-8")
+        sitemap.write_text(_sitemap(config.site_url, _pages.get(locale, [])), encoding="utf-8")
     _split_search_index(site_dir)
