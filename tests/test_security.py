@@ -102,21 +102,35 @@ document.addEventListener("securitypolicyviolation", e => {
 """
 
 
-def watched(browser, origin: str):
-    """A browser context that records every policy violation in `context.violations`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    context.add_init_script(WATCH)
-    context.violations = []
-    context.on("console", lambda message: context.violations.append(message.text.removeprefix("securitypolicyviolation ").strip())
-               if message.text.startswith("securitypolicyviolation") else None)
-    return context
+class Watched:
+    """A browser page that records every policy violation in `violations`,
+    across navigations (through the console, where the init script reports
+    them)."""
+
+    def __init__(self, browser, origin: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        self.context.add_init_script(WATCH)
+        self.violations: list[str] = []
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if message.text.startswith("securitypolicyviolation"):
+            self.violations.append(message.text.removeprefix("securitypolicyviolation ").strip())
+
+    def close(self) -> None:
+        # Stop listening first: closing a context while its page still
+        # reports to a listener has been seen to hang Playwright.
+        self.page.remove_listener("console", self._console)
+        self.page.close()
+        self.context.close()
 
 
 def test_no_page_and_no_interaction_violates_the_policy(browser, instant_site) -> None:
     server, root = instant_site
-    context = watched(browser, server.origin)
-    page = context.new_page()
+    context = Watched(browser, server.origin)
+    page = context.page
     problems = []
     urls = [p.relative_to(root).as_posix().removesuffix("index.html") for p in all_html(root) if p.name != "404.html"]
     for url in urls + ["no/such/page/", "zh-hans/no/such/page/"]:
@@ -142,8 +156,11 @@ def test_no_page_and_no_interaction_violates_the_policy(browser, instant_site) -
         page.emulate_media(media="print")  # print
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         page.emulate_media(media="screen")
-        page.locator('.md-select__link[hreflang="zh-Hant"]').dispatch_event("click")  # language switch
-        page.wait_for_url(server.url + "zh-hant/recommendations/winter-olympics/")
+        # Language switch, always to another language: a "switch" to the
+        # page's own would reload it, and the test could end mid-navigation.
+        code, root = ("zh-Hans", "zh-hans/") if edition == "zh-hant/" else ("zh-Hant", "zh-hant/")
+        page.locator(f'.md-select__link[hreflang="{code}"]').dispatch_event("click")
+        page.wait_for_url(server.url + root + "recommendations/winter-olympics/")
         page.wait_for_load_state("networkidle")
         problems += [f"interactions from /{edition}: {v}" for v in context.violations]
         context.violations.clear()
@@ -178,8 +195,8 @@ def test_the_policy_blocks_a_planted_third_party_image_script_and_stylesheet(bro
             "redirect_maps: {}", "redirect_maps:\n        old-officials.md: officials.md"), encoding="utf-8")
         result = mkdocs_build(project, root, SITE_URL=server.url)
         assert result.returncode == 0, result.stderr
-        context = watched(browser, server.origin)
-        page = context.new_page()
+        context = Watched(browser, server.origin)
+        page = context.page
         page.goto(server.url + "letter/", wait_until="networkidle")
         seen = list(context.violations)
         for kind, directive in (("pixel.png", "img-src"), ("tracker.js", "script-src-elem"), ("style.css", "style-src-elem")):
