@@ -47,6 +47,15 @@ def wait_until(page: Page, expression: str, timeout: int = 10000) -> None:
         page.wait_for_timeout(50)
 
 
+def tab_to(page: Page, expression: str, what: str, presses: int = 20) -> None:
+    """Press Tab until a JavaScript expression about the focused element is true."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(expression):
+            return
+    pytest.fail(f"Tab never reaches {what}")
+
+
 def open_page(page: Page, url: str) -> None:
     page.goto(url, wait_until="load")
     # Material's palette script and instant navigation run on load.
@@ -138,12 +147,7 @@ def test_focus_is_visible_on_links_and_buttons(page: Page, served) -> None:
 def test_palette_toggle_works_from_the_keyboard(page: Page, served) -> None:
     open_page(page, served.url + "letter/")
     before = page.evaluate("document.body.dataset.mdColorMedia")
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name === '__palette'"):
-            break
-    else:
-        pytest.fail("Tab never reaches the palette toggle")
+    tab_to(page, "document.activeElement.name === '__palette'", "the palette toggle", presses=15)
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
     page.keyboard.press("Enter")
     wait_until(page, f"document.body.dataset.mdColorMedia !== {before!r}", timeout=5000)
@@ -251,12 +255,7 @@ def test_the_switcher_follows_instant_navigation_and_works_from_the_keyboard(pag
     # From the top of the page, Tab to the switcher, into its list, to
     # 繁體中文, and press Enter.
     page.locator(".md-skip").focus()
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('hreflang') === 'zh-Hant'"):
-            break
-    else:
-        pytest.fail("Tab never reaches the switcher's 繁體中文 link")
+    tab_to(page, "document.activeElement.getAttribute('hreflang') === 'zh-Hant'", "the switcher's 繁體中文 link")
     assert page.evaluate("getComputedStyle(document.activeElement).visibility") == "visible", "the focused language link is not visible"
     page.keyboard.press("Enter")
     page.wait_for_url(served.url + "zh-hant/letter/")
