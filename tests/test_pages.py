@@ -152,6 +152,24 @@ def test_one_render_blocking_stylesheet_and_no_blocking_script(site: Site) -> No
     assert not problems, "\n".join(problems)
 
 
+def test_every_script_is_preloaded_from_the_head_after_the_policy(site: Site) -> None:
+    """A policy in a <meta> tag stops Chromium's preload scanner: without these
+    tags Material's script and the site's are fetched one after the other,
+    late, and run after the first paint (overrides/hooks/csp.py)."""
+    problems = []
+    for page in site.html_pages():
+        scripts = [script["src"] for script in page.soup.select("script[src]")]
+        head = page.soup.head
+        preloaded = [link["href"] for link in head.select('link[rel="preload"][as="script"]')]
+        if preloaded != scripts:
+            problems.append(f"{page.path}: scripts {scripts} but <head> preloads {preloaded}")
+        policy = head.select_one('meta[http-equiv="Content-Security-Policy"]')
+        first = head.select_one('link[rel="preload"]')
+        if scripts and policy and first and policy not in first.find_all_previous("meta"):
+            problems.append(f"{page.path}: a preload comes before the Content-Security-Policy")
+    assert not problems, "\n".join(problems)
+
+
 def test_the_stylesheet_bundle_stops_if_material_links_other_stylesheets() -> None:
     import importlib.util
 
