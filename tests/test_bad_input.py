@@ -120,6 +120,14 @@ CASES = {
         [REC_HANS, "translation missing", REC_HANT],
     ),
     "a Chinese page without its key": (drop_key(REC_HANS, "letter_heading"), [REC_HANS, "'letter_heading'", "missing"]),
+    "a Chinese page without a key its English page has": (
+        drop_key("docs/officials.zh-hant.md", "description"),
+        ["docs/officials.zh-hant.md", "'description'", "missing", "docs/officials.md"],
+    ),
+    "a Chinese page with a key its English page lacks": (
+        edit("docs/sources.zh-hans.md", "---\n", "---\nhide: [toc]\n"),
+        ["docs/sources.zh-hans.md", "'hide'", "docs/sources.md"],
+    ),
     "a Chinese page with another number": (
         edit(REC_HANT, "number: 4", "number: 5"),
         [REC_HANT, "'number'", "is 5", REC],

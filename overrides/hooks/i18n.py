@@ -36,6 +36,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 # The Traditional standard: Taiwan's standard character forms, without
 # OpenCC's phrase substitutions (s2twp), which changed the meaning of this
@@ -87,6 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
             'Text and data: <a href="{licence}" rel="license">CC BY 4.0</a>. '
             "Quotations remain their authors'. Code: MIT."
         ),
+        "data_note": "Quotations remain their authors' and are not covered by the licence.",
         "nav.Home": "Home",
         "nav.The letter": "The letter",
         "nav.Recommendations": "Recommendations",
@@ -124,6 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "本站介绍这封联名信及新闻报道所列的七项建议。"
         ),
         "copyright": '文字与数据：<a href="{licence}" rel="license" lang="en">CC BY 4.0</a>。引文版权归原作者所有。代码：<span lang="en">MIT</span>。',
+        "data_note": (
+            "引文版权归原作者所有，不在本许可范围内。letter_heading 是信件原文的英文标题；"
+            "letter_heading_translation 是它的中文译法：第1项采用中国人权发表的译法，其余各项为本站自译。"
+        ),
         "nav.Home": "首页",
         "nav.The letter": "联名信",
         "nav.Recommendations": "建议",
@@ -309,7 +315,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     return env
 
 
+def _check_front_matter(page: Page) -> None:
+    """A translation has exactly the front matter keys of its English page."""
+    locale = getattr(page.file, "localization", None)
+    if locale in (None, DEFAULT) or not page.file.abs_src_path:
+        return
+    english = Path(page.file.abs_src_path.replace(f".{locale}.md", ".md"))
+    if not english.is_file():
+        return  # on_files has named the page that is missing
+    src = f"docs/{page.file.src_uri}"
+    english_src = f"docs/{page.file.src_uri.replace(f'.{locale}.md', '.md')}"
+    keys = set(get_data(english.read_text(encoding="utf-8"))[1])
+    for key in sorted(keys - set(page.meta)):
+        raise PluginError(f"{src}: front matter key '{key}' is missing ({english_src} has it)")
+    for key in sorted(set(page.meta) - keys):
+        raise PluginError(f"{src}: front matter key '{key}' is not in {english_src}; a translation has the same keys")
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    _check_front_matter(page)
     # A ready citation needs the published address: %SITE_URL% is the
     # address of the page's edition (its language's home page).
     return markdown.replace("%SITE_URL%", config.site_url + current(config).root)
