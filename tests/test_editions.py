@@ -137,8 +137,18 @@ def test_no_character_of_the_other_script(site: Site, locale: str, other: int) -
         allowed = {c for phrase in traditional.HRIC.values() for c in phrase}
     problems = []
     for page in pages_of(site, locale):
-        text = page.soup.select_one("main").get_text(" ") + page.soup.title.get_text()
-        wrong = sorted(c for c in han(text) - allowed if hanzidentifier.identify(c) == other)
+        # All a reader or a screen reader meets: text, labels, titles, alt
+        # texts, metadata, the site's strings; not what is marked as another
+        # language (the switcher names each language in its own script).
+        text = []
+        for tag in page.soup.find_all(True):
+            if tag.find_parent(lang=True) is not None and tag.find_parent(lang=True).get("lang") != HTML_LANG[locale]:
+                continue
+            if tag.get("lang", HTML_LANG[locale]) != HTML_LANG[locale]:
+                continue
+            text += [str(s) for s in tag.find_all(string=True, recursive=False)]
+            text += [value for value in tag.attrs.values() if isinstance(value, str)]
+        wrong = sorted(c for c in han(" ".join(text)) - allowed if hanzidentifier.identify(c) == other)
         if wrong:
             problems.append(f"{page.path}: {''.join(wrong)}")
     script = "Traditional" if other == hanzidentifier.TRADITIONAL else "Simplified"
@@ -229,6 +239,17 @@ def test_each_edition_publishes_its_recommendations_json(site: Site, locale: str
         (r.number, r.slug, r.title, r.summary) for r in recs
     ], f"{locale}/recommendations.json does not match the {locale} front matter"
     assert all(e["url"] == SITE_URL + LANGS[locale] + r.url for e, r in zip(data["recommendations"], recs)), f"{locale}/recommendations.json: wrong addresses"
+    # The letter's own heading stays in English; the Chinese rendering is labelled as such.
+    english = read_recommendations("en")
+    for entry, rec, original in zip(data["recommendations"], recs, english):
+        assert entry["letter_heading"] == original.letter_heading, (
+            f"{locale}/recommendations.json: entry {rec.number}'s letter_heading is {entry['letter_heading']!r}, "
+            f"not the letter's own words {original.letter_heading!r}"
+        )
+        assert entry["letter_heading_translation"] == rec.letter_heading, (
+            f"{locale}/recommendations.json: entry {rec.number} has no letter_heading_translation from its front matter"
+        )
+    assert "letter_heading_translation" in data["note"], f"{locale}/recommendations.json: the note does not explain the translated headings"
     links = [a["href"] for a in site.page(LANGS[locale] + "sources/").content.select("a[href]")]
     assert "../recommendations.json" in links, f"{locale} sources: no link to its recommendations.json"
 

@@ -109,6 +109,20 @@ def _read(page: Page, markdown: str) -> Recommendation:
     )
 
 
+def _entry(rec: Recommendation) -> dict[str, Any]:
+    """One recommendation in recommendations.json. `letter_heading` is always
+    the letter's own words, in English; a translation's rendering of it is
+    `letter_heading_translation`, so that it is never taken for the letter's."""
+    entry: dict[str, Any] = {"number": rec.number, "slug": rec.slug, "title": rec.title, "summary": rec.summary}
+    if getattr(rec.page.file, "localization", None):
+        entry["letter_heading"] = " ".join(_english(rec.page)[1]["letter_heading"].split())
+        entry["letter_heading_translation"] = rec.letter_heading
+    else:
+        entry["letter_heading"] = rec.letter_heading
+    entry["url"] = rec.page.canonical_url
+    return entry
+
+
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     # `mkdocs serve` rebuilds in the same process: start each build afresh.
     _found.clear()
@@ -181,24 +195,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
                 )
     env.globals["recommendations"] = recs
 
-    data = [
-        {
-            "number": rec.number,
-            "slug": rec.slug,
-            "title": rec.title,
-            "summary": rec.summary,
-            "letter_heading": rec.letter_heading,
-            "url": rec.page.canonical_url,
-        }
-        for rec in recs
-    ]
+    data = [_entry(rec) for rec in recs]
     lang = env.globals["site_lang"]
     header = {
         "site": config.site_url + lang.root,
         "language": lang.code,
         "license": "CC-BY-4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
-        "note": "Quotations remain their authors' and are not covered by the licence.",
+        "note": env.globals["t"]("data_note"),
     }
     text = json.dumps({**header, "recommendations": data}, ensure_ascii=False, indent=2) + "\n"
     generated = files.get_file_from_path(_data_file(config))
