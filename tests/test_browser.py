@@ -20,6 +20,7 @@ from conftest import ARGS, SITE_URL, SUBPATH, Rec, Site
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Page  # noqa: E402
 
+EDITIONS = ["", "zh-hans/", "zh-hant/"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}
 # A word found on each recommendation's page, in the report's order.
@@ -101,8 +102,9 @@ def page(browser: Browser):
     context.close()
 
 
-def test_skip_link_moves_focus_to_the_content(page: Page, served) -> None:
-    open_page(page, served.url + "letter/")
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_skip_link_moves_focus_to_the_content(page: Page, served, edition: str) -> None:
+    open_page(page, served.url + edition + "letter/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "the first Tab does not reach the skip link"
     target = page.evaluate("document.activeElement.hash")
@@ -125,9 +127,10 @@ FOCUSABLE = {
 }
 
 
-def test_focus_is_visible_on_links_and_buttons(page: Page, served) -> None:
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_focus_is_visible_on_links_and_buttons(page: Page, served, edition: str) -> None:
     problems = []
-    for url in ("", "letter/", "recommendations/winter-olympics/"):
+    for url in (edition + path for path in ("", "letter/", "recommendations/winter-olympics/")):
         open_page(page, served.url + url)
         page.keyboard.press("Tab")  # keyboard modality, so :focus-visible applies
         for name, selector in FOCUSABLE.items():
@@ -144,8 +147,9 @@ def test_focus_is_visible_on_links_and_buttons(page: Page, served) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_palette_toggle_works_from_the_keyboard(page: Page, served) -> None:
-    open_page(page, served.url + "letter/")
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_palette_toggle_works_from_the_keyboard(page: Page, served, edition: str) -> None:
+    open_page(page, served.url + edition + "letter/")
     before = page.evaluate("document.body.dataset.mdColorMedia")
     tab_to(page, "document.activeElement.name === '__palette'", "the palette toggle", presses=15)
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
@@ -207,23 +211,35 @@ def test_deep_links_scroll_the_recommendation_into_view(browser: Browser, served
         context.close()
 
 
-def test_copy_link_copies_the_canonical_address(browser: Browser, served, recommendations: list[Rec]) -> None:
+# What the copy-link button says, and what it tells a screen reader, in each edition.
+COPY_LINK = {
+    "": ("Copy link to recommendation {n}", "Link copied", "Link copied to the clipboard"),
+    "zh-hans/": ("复制建议 {n} 的链接", "已复制链接", "链接已复制到剪贴板"),
+    "zh-hant/": ("複製建議 {n} 的鏈接", "已複製鏈接", "鏈接已複製到剪貼板"),
+}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_copy_link_copies_the_canonical_address(browser: Browser, served, recommendations: list[Rec], edition: str) -> None:
+    label, copied, spoken = COPY_LINK[edition]
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.origin)
     page = context.new_page()
     for rec in (recommendations[0], recommendations[3]):
-        open_page(page, served.url + rec.url)
+        url = edition + rec.url
+        open_page(page, served.url + url)
         page.locator(".rec-header a.copy-link").click()
-        wait_until(page, "document.querySelector('.rec-header a.copy-link').textContent === 'Link copied'")
-        assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, f"{rec.url}: copy link copied the wrong address"
-        assert page.url == served.url + rec.url, f"{rec.url}: copy link navigated away"
-    open_page(page, served.url + "letter/")
+        wait_until(page, f"document.querySelector('.rec-header a.copy-link').textContent === {copied!r}")
+        assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + url, f"{url}: copy link copied the wrong address"
+        assert page.url == served.url + url, f"{url}: copy link navigated away"
+    open_page(page, served.url + edition + "letter/")
     rec = recommendations[4]
-    button = f'a.copy-link[aria-label="Copy link to recommendation {rec.number}"]'
+    button = f'a.copy-link[aria-label="{label.format(n=rec.number)}"]'
     page.locator(button).click()
-    wait_until(page, f"document.querySelector({button!r}).textContent === 'Link copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + rec.url, "letter: copy link copied the wrong address"
-    assert page.evaluate("document.querySelector('[role=status]').textContent") == "Link copied to the clipboard", "no spoken confirmation"
+    wait_until(page, f"document.querySelector({button!r}).textContent === {copied!r}")
+    assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + edition + rec.url, f"{edition}letter: copy link copied the wrong address"
+    status = page.evaluate("document.querySelector('[role=status]').textContent")
+    assert status == spoken, f"{edition}letter: the spoken confirmation is {status!r}, not {spoken!r}"
     context.close()
 
 
