@@ -163,10 +163,13 @@ def test_every_script_is_preloaded_from_the_head_after_the_policy(site: Site) ->
         preloaded = [link["href"] for link in head.select('link[rel="preload"][as="script"]')]
         if preloaded != scripts:
             problems.append(f"{page.path}: scripts {scripts} but <head> preloads {preloaded}")
-        policy = head.select_one('meta[http-equiv="Content-Security-Policy"]')
-        first = head.select_one('link[rel="preload"]')
-        if scripts and policy and first and policy not in first.find_all_previous("meta"):
-            problems.append(f"{page.path}: a preload comes before the Content-Security-Policy")
+        # After the policy, so that it applies to them; before the stylesheet
+        # and any inline script, which waits for the stylesheet, so that they
+        # are fetched beside it.
+        order = [tag.name if tag.name == "meta" else tag.get("rel", ["script"])[0] for tag in head.find_all(["meta", "link", "script"])
+                 if tag.name != "meta" or tag.get("http-equiv") == "Content-Security-Policy"]
+        if scripts and order[: 1 + len(scripts)] != ["meta"] + ["preload"] * len(scripts):
+            problems.append(f"{page.path}: <head> has {order[:6]}: not the policy, then the preloads, before any stylesheet or script")
     assert not problems, "\n".join(problems)
 
 

@@ -13,8 +13,10 @@ Material's script and the site's, at the end of ``<body>``, would then be
 asked for only when the parser reaches them, one after the other, and run
 after the first paint instead of before it (``benchmarks/lighthouse.py``
 measured the difference as blocking time). So each page also names its
-scripts in ``<link rel="preload">`` tags at the end of its ``<head>``, under
-the policy, where the parser finds them at once.
+scripts in ``<link rel="preload">`` tags right after the policy, so that
+they are fetched beside the stylesheet, as the preload scanner would: any
+later, and the parser reaches them only once the stylesheet has arrived
+(an inline script in ``<head>`` waits for it).
 
 ``mkdocs serve`` adds a live-reload script of its own to every page, which
 the policy would block: under ``serve`` the build says so and adds no policy.
@@ -97,11 +99,9 @@ def preloads(html: str) -> str:
 
 
 def protect(html: str) -> str:
-    """The page with its policy and referrer policy at the top of <head>,
-    and its scripts' preloads at the end."""
-    head_end = html.index("</head>")
-    html = html[:head_end] + preloads(html) + html[head_end:]
-    tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{REFERRER}'
+    """The page with its policy, its referrer policy and its scripts'
+    preloads at the top of <head>."""
+    tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{REFERRER}{preloads(html)}'
     charset = CHARSET.search(html)
     if charset:
         return html[: charset.end()] + tags + html[charset.end() :]
