@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from page_weight import PLAIN_CONFIG, SUBPATH, build, plain_project  # noqa: E402
+from page_weight import SUBPATH, build, plain_project  # noqa: E402
 from pages_server import PagesServer  # noqa: E402
 
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -78,10 +78,7 @@ def main() -> None:
         plain.mkdir()
         with PagesServer(ours, SUBPATH, gzip=True) as ours_server, PagesServer(plain, SUBPATH, gzip=True) as plain_server:
             build(ROOT, ours, ours_server.url)
-            project = plain_project(tmp / "plain-project")
-            nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
-            (project / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site_url=plain_server.url) + "nav:\n" + nav, encoding="utf-8")
-            build(project, plain, plain_server.url)
+            build(plain_project(tmp / "plain-project", plain_server.url), plain, plain_server.url)
             for _ in range(args.runs):
                 for name, (ours_path, plain_path) in PAGES.items():
                     for site, server, path in (("this site", ours_server, ours_path), ("plain", plain_server, plain_path)):

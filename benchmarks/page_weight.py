@@ -87,7 +87,11 @@ def build(project: Path, out: Path, site_url: str) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=project, env=env, check=True)
 
 
-def plain_project(dest: Path) -> Path:
+def plain_project(dest: Path, site_url: str) -> Path:
+    """The same Markdown and nav, configured as plain Material (PLAIN_CONFIG)."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    dest.mkdir(parents=True)
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site_url=site_url) + "nav:\n" + nav, encoding="utf-8")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "includes", dest / "includes")
     for page in (dest / "docs").rglob("*.md"):
@@ -149,11 +153,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         with PagesServer(ours, SUBPATH, gzip=True) as ours_server, PagesServer(plain, SUBPATH, gzip=True) as plain_server:
             build(ROOT, ours, ours_server.url)
-            project = plain_project(tmp / "plain-project")
-            nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
-            config = PLAIN_CONFIG.format(site_url=plain_server.url) + "nav:\n" + nav
-            (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-            build(project, plain, plain_server.url)
+            build(plain_project(tmp / "plain-project", plain_server.url), plain, plain_server.url)
             a = measure(browser, ours_server, args.runs, 0)
             b = measure(browser, plain_server, args.runs, 1)
             index = {name: gzip_size(ours / root / "search" / "search_index.json") for name, root in (("en", ""), ("zh-hans", "zh-hans/"), ("zh-hant", "zh-hant/"))}

@@ -16,7 +16,6 @@ character the fonts lack.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -26,19 +25,11 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import front_matter  # noqa: E402
+from conftest import front_matter, load  # noqa: E402
 
 TTC = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 # The face in the collection for each edition: its name must contain this.
 FACES = {"zh-hans": "Noto Serif CJK SC", "zh-hant": "Noto Serif CJK TC"}
-
-
-def hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 class Rec:
@@ -50,7 +41,7 @@ class Rec:
 
 def drawn(locale: str) -> str:
     """Every character the images of one edition draw."""
-    i18n, previews = hook("i18n"), hook("previews")
+    i18n, previews = load("overrides/hooks/i18n.py"), load("overrides/hooks/previews.py")
     recs = sorted((Rec(p) for p in (ROOT / "docs" / "recommendations").glob(f"*.{locale}.md") if not p.name.startswith("index.")),
                   key=lambda rec: rec.number)
     t = lambda key, **values: i18n.translate(locale, key, **values)  # noqa: E731

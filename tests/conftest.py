@@ -6,6 +6,7 @@ every test also proves the site works under a project subpath.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
@@ -103,6 +105,18 @@ class Site:
 
     def html_pages(self) -> list[Page]:
         return [self.page(str(p.relative_to(self.root))) for p in sorted(self.root.rglob("*.html"))]
+
+
+def load(path: str) -> ModuleType:
+    """A hook or script of the project by its path ("overrides/hooks/i18n.py"):
+    they are files, not a package. Loaded once per session."""
+    name = "project." + path.removesuffix(".py").replace("/", ".")
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def front_matter(path: Path) -> dict:

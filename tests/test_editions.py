@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import hanzidentifier
 import pytest
 
-from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Site, read_recommendations
+from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Site, load, read_recommendations
 
 NAMES = {"en": "English", "zh-hans": "简体中文", "zh-hant": "繁體中文"}
 # The news report's two quotations, and the Nile Post's, exactly as published.
@@ -24,14 +23,6 @@ QUOTATIONS = (
 )
 TRANSLATION_LABEL = {"zh-hans": "本站译文", "zh-hant": "本站譯文"}
 HRIC = {"zh-hans": "https://www.hrichina.org/chs/", "zh-hant": "https://www.hrichina.org/cht/"}
-
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def pages_of(site: Site, locale: str):
@@ -116,7 +107,7 @@ def test_the_base_of_each_page_is_its_editions_root(site: Site) -> None:
 
 
 def test_traditional_pages_are_made_from_the_simplified_ones() -> None:
-    traditional = load_script("traditional")
+    traditional = load("scripts/traditional.py")
     for hans, hant in traditional.pages():
         assert hant.is_file(), f"{hant.relative_to(ROOT)} is missing: run `uv run python scripts/traditional.py`"
         made = traditional.traditional(hans, hans.read_text(encoding="utf-8"))
@@ -131,7 +122,7 @@ def han(text: str) -> set[str]:
 
 @pytest.mark.parametrize("locale, other", [("zh-hans", hanzidentifier.TRADITIONAL), ("zh-hant", hanzidentifier.SIMPLIFIED)])
 def test_no_character_of_the_other_script(site: Site, locale: str, other: int) -> None:
-    traditional = load_script("traditional")
+    traditional = load("scripts/traditional.py")
     allowed = set()
     if locale == "zh-hant":  # HRIC's own Traditional wording, quoted exactly
         allowed = {c for phrase in traditional.HRIC.values() for c in phrase}
@@ -221,7 +212,7 @@ def test_chinese_previews(site: Site, locale: str) -> None:
 def test_every_character_drawn_is_in_the_font(locale: str) -> None:
     from fontTools.ttLib import TTFont
 
-    fonts = load_script("subset_fonts")
+    fonts = load("scripts/subset_fonts.py")
     text = fonts.drawn(locale)
     name = f"NotoSerifCJK{'sc' if locale == 'zh-hans' else 'tc'}-Bold.subset.otf"
     font = TTFont(ROOT / "fonts" / name)

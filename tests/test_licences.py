@@ -4,7 +4,6 @@ recommendations.json) and gives a ready citation on each Sources page."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -17,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Page, Site, read_recommendations
+from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Page, Site, load, read_recommendations
 
 REUSE_TOML = ROOT / "REUSE.toml"
 CITATION = ROOT / "CITATION.cff"
@@ -102,17 +101,6 @@ CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 ACCESSED = {"en": r"Accessed (\S[^\n]*?)\.", "zh-hans": r"访问日期：(\S[^\n]*?)。", "zh-hant": r"訪問日期：(\S[^\n]*?)。"}
 
 
-def hook(name: str):
-    """One of the build's hooks (overrides/hooks/NAME.py), imported as the build imports it."""
-    module_name = f"site_hook_{name}"
-    if module_name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(module_name, ROOT / "overrides" / "hooks" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[module_name]
-
-
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -135,7 +123,7 @@ def old_copyright() -> str:
 
 
 def test_every_page_states_the_text_licence_in_its_language(site: Site) -> None:
-    i18n = hook("i18n")
+    i18n = load("overrides/hooks/i18n.py")
     old = old_copyright()
     pages = [page for page in site.html_pages() if not is_redirect(page)]
     seen = {locale_of(page) for page in pages}
@@ -196,7 +184,7 @@ def test_each_recommendations_json_carries_the_licence_and_the_site(site: Site, 
 
 @pytest.mark.parametrize("locale", LANGS)
 def test_each_sources_page_shows_how_to_cite_the_site_and_a_recommendation(site: Site, locale: str) -> None:
-    i18n = hook("i18n")
+    i18n = load("overrides/hooks/i18n.py")
     url = f"{LANGS[locale]}sources/"
     page = site.page(url)
     heading = page.content.find(["h2", "h3"], id="cite")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITE_URL, Site, mkdocs_build
+from conftest import ROOT, SITE_URL, Site, load, mkdocs_build
 from test_links import addresses
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -174,14 +174,10 @@ def test_every_script_is_preloaded_from_the_head_after_the_policy(site: Site) ->
 
 
 def test_the_stylesheet_bundle_stops_if_material_links_other_stylesheets() -> None:
-    import importlib.util
-
     from jinja2 import DictLoader, Environment
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("stylesheet", ROOT / "overrides" / "hooks" / "stylesheet.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load("overrides/hooks/stylesheet.py")
     material = Environment(loader=DictLoader({"base.html": _material_base()}))
     assert hook._material_stylesheets(material), "Material's own base.html does not pass the check"
     changed = Environment(loader=DictLoader({"base.html": _material_base().replace("palette.", "colours.")}))

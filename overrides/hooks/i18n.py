@@ -326,10 +326,11 @@ def _check_front_matter(page: Page) -> None:
     src = f"docs/{page.file.src_uri}"
     english_src = f"docs/{page.file.src_uri.replace(f'.{locale}.md', '.md')}"
     keys = set(get_data(english.read_text(encoding="utf-8"))[1])
-    for key in sorted(keys - set(page.meta)):
-        raise PluginError(f"{src}: front matter key '{key}' is missing ({english_src} has it)")
-    for key in sorted(set(page.meta) - keys):
-        raise PluginError(f"{src}: front matter key '{key}' is not in {english_src}; a translation has the same keys")
+    missing, extra = sorted(keys - set(page.meta)), sorted(set(page.meta) - keys)
+    if missing:
+        raise PluginError(f"{src}: front matter key '{missing[0]}' is missing ({english_src} has it)")
+    if extra:
+        raise PluginError(f"{src}: front matter key '{extra[0]}' is not in {english_src}; a translation has the same keys")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
