@@ -16,37 +16,17 @@ character the fonts lack.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import front_matter, load  # noqa: E402
+from jointletter.previews import drawn
+from jointletter.project import Project
 
 TTC = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 # The face in the collection for each edition: its name must contain this.
 FACES = {"zh-hans": "Noto Serif CJK SC", "zh-hant": "Noto Serif CJK TC"}
-
-
-class Rec:
-    def __init__(self, path: Path) -> None:
-        meta = front_matter(path)
-        self.number, self.title = meta["number"], " ".join(meta["title"].split())
-        self.slug = path.name.split(".")[0]
-
-
-def drawn(locale: str) -> str:
-    """Every character the images of one edition draw."""
-    i18n, previews = load("overrides/hooks/i18n.py"), load("overrides/hooks/previews.py")
-    recs = sorted((Rec(p) for p in (ROOT / "docs" / "recommendations").glob(f"*.{locale}.md") if not p.name.startswith("index.")),
-                  key=lambda rec: rec.number)
-    t = lambda key, **values: i18n.translate(locale, key, **values)  # noqa: E731
-    texts = previews.card_texts(t, i18n.translate(locale, "site_name"), recs)
-    return "".join(sorted({c for card in texts.values() for text in card for c in text}))
 
 
 def face_index(ttc: str, name: str) -> int:
@@ -63,8 +43,9 @@ def main() -> None:
     args = parser.parse_args()
     if not Path(args.ttc).is_file():
         raise SystemExit(f"{args.ttc} is missing: apt-get install fonts-noto-cjk")
+    project = Project()
     for locale, name in FACES.items():
-        text = drawn(locale)
+        text = drawn(project, locale)
         font = TTFont(args.ttc, fontNumber=face_index(args.ttc, name))
         options = subset.Options()
         options.layout_features = ["*"]
@@ -74,9 +55,9 @@ def main() -> None:
         subsetter.populate(text=text)
         subsetter.subset(font)
         font.recalcTimestamp = False  # the same characters give the same bytes
-        out = ROOT / "fonts" / f"NotoSerifCJK{'sc' if locale == 'zh-hans' else 'tc'}-Bold.subset.otf"
+        out = project.root / "fonts" / f"NotoSerifCJK{'sc' if locale == 'zh-hans' else 'tc'}-Bold.subset.otf"
         font.save(out)
-        print(f"{out.relative_to(ROOT)}: {len(text)} characters, {out.stat().st_size // 1024} KB")
+        print(f"{project.name(out)}: {len(text)} characters, {out.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

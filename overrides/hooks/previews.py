@@ -9,14 +9,13 @@ build stops, naming the characters, if one is missing). No network:
 Material's ``social`` plugin downloads fonts and fails offline. The same input
 gives the same bytes.
 
-Runs after ``recommendations.py``, whose ordered list it reads from the
-template globals, and ``i18n.py``, whose strings it draws.
+The recommendations and strings come from the site's model (``jointletter``).
 """
 
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from PIL import Image, ImageDraw, ImageFont
 
+from jointletter import editions
+from jointletter.previews import SITE_IMAGE, texts_for
+from jointletter.project import Project
+
 SIZE = (1200, 630)
 MARGIN = 80
 FOLDER = "assets/social/"
@@ -34,7 +37,6 @@ INK = "#1c2633"
 ACCENT = "#f0a9a3"  # the dark scheme's accent: 8.4:1 on the ink
 TEXT = "#ffffff"
 MUTED = "#c9d1dc"
-SITE_IMAGE = "site"
 # The font for each language's text: (Regular, Bold). Numerals are Charis.
 FACES = {
     "en": ("CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf"),
@@ -50,7 +52,7 @@ def image_path(name: str, locale: str = "en") -> str:
     return f"{folder}{name}.png"
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     path = FONTS / name
     if not path.is_file():
@@ -59,7 +61,7 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
-@lru_cache(maxsize=None)
+@cache
 def covered(name: str) -> frozenset[str]:
     """The characters a font can draw."""
     from fontTools.ttLib import TTFont
@@ -107,7 +109,9 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont, wid
     return lines
 
 
-def fit(draw: ImageDraw.ImageDraw, text: str, width: int, max_lines: int, sizes: range, bold: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def fit(
+    draw: ImageDraw.ImageDraw, text: str, width: int, max_lines: int, sizes: range, bold: str
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     for size in sizes:
         face = font(bold, size)
         lines = wrap(draw, text, face, width)
@@ -144,28 +148,9 @@ def draw_card(kicker: str, title: str, numeral: str, footer: str, locale: str = 
     return out.getvalue()
 
 
-def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
-    # Previews, canonical links and recommendations.json need absolute URLs.
-    if not config.site_url:
-        raise PluginError(
-            "mkdocs.yml: site_url is not set (it comes from the SITE_URL environment variable); "
-            "link previews and canonical addresses need the site's full address"
-        )
-
-
-def card_texts(t, site_name: str, recommendations) -> dict[str, tuple[str, str, str, str]]:
-    """What each image says, by name: (kicker, title, numeral, footer)."""
-    footer = f"{site_name} · {t('letter_date')}"
-    cards = {SITE_IMAGE: (site_name, t("preview_site_title"), "", t("preview_meta"))}
-    for rec in recommendations:
-        kicker = t("recommendation_n_of", n=rec.number, total=len(recommendations))
-        cards[rec.slug] = (kicker, rec.title, str(rec.number), footer)
-    return cards
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    locale = config.theme["language"]
-    texts = card_texts(env.globals["t"], config.site_name, env.globals["recommendations"])
+    locale = editions.current(config).locale
+    texts = texts_for(Project.of(config), locale)
     check_drawable(locale, [text for kicker, title, _, footer in texts.values() for text in (kicker, title, footer)])
     # No page links to these in Markdown, so they can join the site now,
     # before MkDocs copies its static files.

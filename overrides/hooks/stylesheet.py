@@ -17,8 +17,9 @@ stays is unchanged:
   (``UNUSED`` below: content tabs, annotations, Mermaid, the version
   selector, the cookie consent ...).
 
-If Material's ``base.html`` ever links other stylesheets than these two, the
-build stops and says so: the bundle would otherwise miss them.
+Material's two are found among the theme's files; if Material ever ships
+another stylesheet beside them, the build stops and says so: the bundle would
+otherwise miss it.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from jointletter import editions
+
 SITE_CSS = "assets/stylesheets/site.css"
-MATERIAL_LINK = re.compile(r"""<link rel="stylesheet" href="\{\{ '(assets/stylesheets/[^']+\.css)' \| url \}\}">""")
-WANTED = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+MATERIAL_CSS = re.compile(r"assets/stylesheets/(?P<name>[^/]+)\.[0-9a-f]+\.min\.css")
+WANTED = ("main", "palette")
 NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=(?!custom\])")
 # Components the site never renders: a rule is dropped only when every one of
 # its selectors names one of these.
@@ -47,22 +50,26 @@ UNUSED = re.compile(
     r"\.md-annotation|\.md-version|\.md-consent|\.md-announce|\.md-source|\.md-tag|"
     r"\.md-progress|\.md-status|\.md-banner|\.md-post|\.md-profile|\.md-draft|\.tabbed-|\.mermaid|"
     r"\.task-list|\.critic|\.arithmatex|\.keys|\.emojione|\.twemoji|\.gemoji|"
-    r"\.md-typeset \.footnote|\.md-typeset \.mdx-|\.md-social|"
+    r"\.md-typeset \.mdx-|\.md-social|"
     r"\.(?:abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|"
     r"warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite)\b"
 )
 
 
-def _material_stylesheets(env: Environment) -> list[str]:
-    source = env.loader.get_source(env, "base.html")[0]
-    block = re.search(r"{% block styles %}(.*?){% endblock %}", source, re.S)
-    links = MATERIAL_LINK.findall(block.group(1)) if block else []
-    if len(links) != 2 or not all(WANTED.fullmatch(link) for link in links):
+def material_stylesheets(config: MkDocsConfig) -> list[Path]:
+    """Material's main and palette stylesheets, in that order, as installed."""
+    found: dict[str, Path] = {}
+    for folder in reversed(config.theme.dirs):  # the first folder wins, as for templates
+        for path in Path(folder).glob("assets/stylesheets/*.min.css"):
+            match = MATERIAL_CSS.fullmatch(path.relative_to(folder).as_posix())
+            if match:
+                found[match.group("name")] = path
+    if sorted(found) != sorted(WANTED):
         raise PluginError(
-            "overrides/hooks/stylesheet.py: Material's base.html no longer links exactly its main and palette "
-            f"stylesheets in its styles block (found {links}); the one-stylesheet bundle needs updating"
+            f"overrides/hooks/stylesheet.py: Material's stylesheets are {sorted(found)}, not {list(WANTED)}; "
+            "the one-stylesheet bundle needs updating"
         )
-    return links
+    return [found[name] for name in WANTED]
 
 
 def _keep(rule) -> bool:
@@ -78,7 +85,9 @@ def _trim(css: str) -> str:
     out = []
     for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
         if rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = [r for r in tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True) if _keep(r)]
+            inner = [
+                r for r in tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True) if _keep(r)
+            ]
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{tinycss2.serialize(inner)}}}")
         elif _keep(rule):
@@ -104,23 +113,22 @@ def _bundle(sources: tuple[tuple[str, float], ...]) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    sources = []
-    for link in _material_stylesheets(env):
-        found = [Path(folder) / link for folder in config.theme.dirs if (Path(folder) / link).is_file()]
-        if not found:
-            raise PluginError(f"overrides/hooks/stylesheet.py: Material's {link} is not among the theme's files")
-        sources.append(str(found[0]))
-        # Bundled: Material's own copy is not published.
-        for name in (link, f"{link}.map"):
-            file = files.get_file_from_path(name)
-            if file is not None:
-                files.remove(file)
+    material = material_stylesheets(config)
     site_css = Path(config.docs_dir) / SITE_CSS
     if not site_css.is_file():
         raise PluginError(f"docs/{SITE_CSS}: the site's stylesheet is missing")
-    sources.append(str(site_css))
+    sources = [*map(str, material), str(site_css)]
     css = _bundle(tuple((path, Path(path).stat().st_mtime) for path in sources))
     name = f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-    files.append(File.generated(config, name, content=css))
     env.globals["stylesheet"] = name
+    if editions.current(config).chinese:
+        return env  # the English build has written it
+    for path in material:
+        # Bundled: Material's own copy is not published.
+        src = path.relative_to(path.parents[2]).as_posix()
+        for uri in (src, f"{src}.map"):
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                files.remove(file)
+    files.append(File.generated(config, name, content=css))
     return env

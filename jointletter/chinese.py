@@ -1,0 +1,172 @@
+"""Simplified to Traditional Chinese: Taiwan's usage, with a reviewed list of exceptions.
+
+The Simplified text is the source; every Traditional text (the pages, the
+interface strings, the events) is made from it here, so the two scripts
+cannot drift. The conversion is OpenCC's ``s2twp``: Taiwan's standard
+character forms *and* Taiwan's phrasing (鏈接 becomes 連結, 數據 資料). Where a
+phrase substitution would change this site's meaning, or where Taiwan names a
+person or body otherwise, the reviewed exceptions win:
+
+- ``EXCEPTIONS`` below: substitutions of OpenCC's that change the meaning here
+  (支持 "support" is not 支援 "aid"; 对象 "target" is not 物件 "object");
+- the glossary (``data/glossary.yml``): every term's one Traditional rendering
+  (Jake Sullivan is 蘇利文 in Taiwan, 沙利文 on the mainland).
+
+Quotation marks become Taiwan's 「」 (『』 inside) where they enclose Chinese
+text or an English phrase set in Chinese text; an English quotation keeps its
+own “ ” and apostrophes. A phrase quoted from HRIC's Chinese translation keeps
+HRIC's words: it is converted character by character only (``s2tw``), which
+gives HRIC's wording in Taiwan's standard forms (HRIC's own Traditional page is
+a mechanical conversion that writes 爲, 于, 衆).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from jointletter import glossary
+from jointletter.project import Project, read_text
+
+# What OpenCC's Taiwan phrasing (s2twp) would change in this site's meaning,
+# found by comparing s2tw and s2twp over every page: Simplified -> Traditional.
+EXCEPTIONS: dict[str, str] = {
+    "支持": "支持",  # support, not 支援 (aid)
+    "对象": "對象",  # the target of pressure, not 物件 (object)
+    "发布": "發布",  # publish, not 釋出 (release)
+    "声明": "聲明",  # a statement, not 宣告 (declaration)
+    "联系": "聯繫",  # ties, not 聯絡 (contact)
+    "程序代码": "程式碼",  # OpenCC makes 程式程式碼
+    "制裁项目": "制裁計畫",  # a sanctions programme
+    "人权项目": "人權計畫",  # the Uyghur Human Rights Project
+    "制裁": "制裁",  # OpenCC makes 美國製裁 of 美国制裁
+    "吴英杰": "吳英杰",  # a name: 杰 is his, not 傑
+    "高级专员": "高級專員",  # not 高階專員
+    "视频会晤": "視訊會晤",  # not 影片會晤
+    "计划": "計畫",  # Taiwan's standard form
+    "报道": "報導",
+}
+
+# HRIC's Chinese translation of the letter: phrases the site quotes from it,
+# in HRIC's Simplified wording. Converted character by character only.
+HRIC_PHRASES: tuple[str, ...] = (
+    "致拜登政府的联署信：将人权作为对华政策的中心",
+    "关于：以人权为中心制定对华政策",
+    "以人权为中心制定对华政策",
+    "24个致力于促进中国尊重人权的组织和个人",
+    "约瑟夫·R·拜登",
+    "美利坚合众国总统",
+    "国家安全顾问杰克·沙利文",
+    "国务卿安东尼·布林肯",
+    "中国国家主席习近平",
+    "将人权作为对华政策的中心",
+    "香港和新疆维吾尔地区",
+)
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+# A quoted span on one line: “...” with no other opening mark inside.
+QUOTED = re.compile(r"“([^“”\n]*)”")
+INNER = re.compile(r"‘([^‘’\n]*)’")
+
+
+@cache
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@cache
+def _fixed(terms: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Every phrase with a reviewed Traditional form, and a pattern that finds
+    them, longest first."""
+    fixed = {hans: _opencc("s2tw").convert(hans) for hans in HRIC_PHRASES}
+    fixed |= EXCEPTIONS
+    fixed |= dict(terms)
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(fixed, key=len, reverse=True)))
+    return fixed, pattern
+
+
+def _convert_words(text: str, terms: tuple[tuple[str, str], ...]) -> str:
+    fixed, pattern = _fixed(terms)
+    out, start = [], 0
+    for match in pattern.finditer(text):
+        out.append(_opencc("s2twp").convert(text[start : match.start()]))
+        out.append(fixed[match.group()])
+        start = match.end()
+    out.append(_opencc("s2twp").convert(text[start:]))
+    return "".join(out)
+
+
+def _is_chinese_quotation(inner: str) -> bool:
+    """A quotation set in Chinese text: it holds Chinese, or it is an English
+    phrase marked as such inside Chinese text (“<span lang="en">…</span>”)."""
+    return bool(re.search(f"[{CJK}]", inner)) or inner.startswith('<span lang="en">')
+
+
+def taiwan_quotes(text: str, sentence: bool = False) -> str:
+    """“” to 「」 and ‘’ to 『』 around Chinese quotations; English ones stay.
+    In a Chinese sentence (`sentence`), every quotation is set in Chinese text."""
+
+    def chinese(inner: str) -> bool:
+        return sentence or _is_chinese_quotation(inner)
+
+    def inner(match: re.Match[str]) -> str:
+        return f"『{match.group(1)}』" if chinese(match.group(1)) else match.group()
+
+    def outer(match: re.Match[str]) -> str:
+        if not chinese(match.group(1)):
+            return match.group()
+        return f"「{INNER.sub(inner, match.group(1))}」"
+
+    return QUOTED.sub(outer, text)
+
+
+def to_traditional(text: str, terms: Iterable[tuple[str, str]] = (), sentence: bool = False) -> str:
+    """Simplified text (Markdown, a string, a sentence) in Taiwan's Traditional
+    usage; `terms` are the glossary's (Simplified, Traditional) pairs. A
+    `sentence` is Chinese throughout: its English quotations take 「」 too."""
+    return taiwan_quotes(_convert_words(text, tuple(sorted(terms))), sentence)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters (any region's forms) to Simplified, character by character."""
+    return _opencc("t2s").convert(text)
+
+
+def other_script_forms(words: Iterable[str], locale: str) -> list[str]:
+    """For search: how a reader typing in the other script would write each
+    word that differs (Traditional forms, Taiwan's and Hong Kong's, on a
+    Simplified page; Simplified forms on a Traditional page)."""
+    out: dict[str, None] = {}
+    for word in words:
+        if locale == "zh-hans":
+            forms = {_opencc("s2tw").convert(word), _opencc("s2hk").convert(word)}
+        else:
+            forms = {_opencc("t2s").convert(word)}
+        for form in sorted(forms - {word}):
+            out[form] = None
+    return list(out)
+
+
+TRADITIONAL_NOTICE = "# Made from {name} by scripts/traditional.py: edit that file, not this one.\n"
+
+
+def traditional_page(project: Project, source: Path) -> str:
+    """The Traditional page for a Simplified one (``page.zh-hans.md``): its
+    whole text converted, with a notice that says where it comes from."""
+    text = to_traditional(read_text(source), glossary.pairs(project)).replace('lang="zh-Hans"', 'lang="zh-Hant"')
+    # Where a page links HRIC's Simplified translation or the licence's
+    # Simplified deed, the Traditional page links the Traditional one.
+    text = text.replace("[簡體中文版][hric-hans]", "[繁體中文版][hric-hant]").replace("][cc-by-hans]", "][cc-by-hant]")
+    return "---\n" + TRADITIONAL_NOTICE.format(name=source.name) + text.removeprefix("---\n")
+
+
+def traditional_pages(project: Project) -> list[tuple[Path, Path]]:
+    """Every Simplified page and the Traditional page made from it."""
+    return [
+        (hans, hans.with_name(hans.name.replace(".zh-hans.md", ".zh-hant.md")))
+        for hans in sorted(project.docs.rglob("*.zh-hans.md"))
+    ]

@@ -1,0 +1,143 @@
+"""What happened next: the checked events since the letter (``data/events.yml``).
+
+One entry per event, oldest first: its address (date and a short slug), its
+date, the recommendation it bears on, its sources (link references defined in
+``includes/links.md``, the one place each outside address is kept) and its
+text in English and Simplified Chinese. The Traditional text is made by the
+conversion, so no event's text is written twice. The build renders every
+event on its recommendation's page and on the timeline, and puts them in
+``recommendations.json``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+from jointletter.chinese import to_traditional
+from jointletter.project import Project, parse_yaml, read_text
+
+FILE = "data/events.yml"
+LINKS = "includes/links.md"
+LETTER = datetime.date(2021, 2, 17)
+# The record's span: the Biden administration.
+START = datetime.date(2021, 1, 20)
+END = datetime.date(2025, 1, 20)
+TOPICS = ("tech", "context")  # the letter's "Focus on technology"; no single recommendation
+ID = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")
+LINK_REFERENCE = re.compile(r"^\[([^\]]+)\]:\s*(\S+)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: datetime.date
+    end: datetime.date | None
+    rec: int | str  # 1..7, "tech" or "context"
+    sources: tuple[Source, ...]
+    en: str
+    hans: str
+
+    @property
+    def before_letter(self) -> bool:
+        return self.date < LETTER
+
+    def text(self, locale: str, terms: tuple[tuple[str, str], ...] = ()) -> str:
+        if locale == "en":
+            return self.en
+        return self.hans if locale == "zh-hans" else to_traditional(self.hans, terms, sentence=True)
+
+
+def link_references(project: Project) -> dict[str, str]:
+    return dict(LINK_REFERENCE.findall(read_text(project.root / LINKS)))
+
+
+WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+
+
+def _words(text: str) -> str:
+    """Lines joined: with a space in English, with none between Chinese characters."""
+    text = " ".join(text.split())
+    return re.sub(f"(?<={WIDE}) (?={WIDE})", "", text)
+
+
+def _date(value: object, where: str, key: str) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise PluginError(f"{where}: '{key}' is {value!r}, not a real calendar date (YYYY-MM-DD)") from None
+
+
+def _event(entry: object, where: str, links: dict[str, str]) -> Event:
+    if not isinstance(entry, dict):
+        raise PluginError(f"{where}: must be a set of keys (id, date, rec, sources, en, zh-hans)")
+    date = _date(entry.get("date"), where, "date")
+    if not START <= date <= END:
+        raise PluginError(f"{where}: date {date} falls outside the record's span, {START} to {END}")
+    end = _date(entry["end"], where, "end") if entry.get("end") is not None else None
+    if end is not None and not date < end <= END:
+        raise PluginError(f"{where}: end {end} must come after date {date}, within the record's span")
+    event_id = str(entry.get("id") or "")
+    match = ID.fullmatch(event_id)
+    if not match or match.group(1) != date.isoformat():
+        raise PluginError(f"{where}: 'id' must be its date and a short slug, like {date}-a-short-slug")
+    rec = entry.get("rec")
+    if not (rec in TOPICS or (isinstance(rec, int) and not isinstance(rec, bool) and 1 <= rec <= 7)):
+        raise PluginError(f"{where}: 'rec' is {rec!r}; it must be a recommendation's number (1 to 7), tech or context")
+    sources = entry.get("sources")
+    if not isinstance(sources, dict) or not sources:
+        raise PluginError(f"{where}: 'sources' must name at least one source (a link reference from {LINKS})")
+    found = []
+    for key, name in sources.items():
+        url = links.get(key)
+        if url is None:
+            raise PluginError(f"{where}: source '{key}' is not a link reference in {LINKS}")
+        if not url.startswith("https://"):
+            raise PluginError(f"{where}: source '{key}' is {url}, not an https address")
+        if not isinstance(name, str) or not name.strip():
+            raise PluginError(f"{where}: source '{key}' needs its name, as readers see it")
+        found.append(Source(name.strip(), url))
+    texts = {}
+    for key in ("en", "zh-hans"):
+        text = entry.get(key)
+        if not isinstance(text, str) or not text.strip():
+            raise PluginError(f"{where}: the text in '{key}' is missing")
+        texts[key] = _words(text)
+    return Event(event_id, date, end, rec, tuple(found), texts["en"], texts["zh-hans"])
+
+
+def events(project: Project) -> list[Event]:
+    """Every event, checked, oldest first."""
+    path = project.root / FILE
+    if not path.is_file():
+        return []
+    data = parse_yaml(read_text(path), FILE) or []
+    if not isinstance(data, list):
+        raise PluginError(f"{FILE}: must be a list of events")
+    links = link_references(project)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for place, entry in enumerate(data, start=1):
+        label = entry.get("id") if isinstance(entry, dict) else None
+        where = f"{FILE}: event {place}" + (f" ({label})" if label else "")
+        event = _event(entry, where, links)
+        if event.id in seen:
+            raise PluginError(f"{where}: another event has the address {event.id}")
+        if out and event.date < out[-1].date:
+            raise PluginError(f"{where}: comes after {out[-1].id} but is dated earlier; keep the file oldest first")
+        seen.add(event.id)
+        out.append(event)
+    return out
