@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_weight import SUBPATH, build, plain_project  # noqa: E402
+
 from pages_server import PagesServer  # noqa: E402
 
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -49,9 +50,20 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 def lighthouse(url: str, report: Path, env: dict[str, str]) -> dict[str, float]:
     subprocess.run(
-        ["npx", "--yes", "lighthouse@12.2.3", url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--chrome-flags={FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-        env=env, check=True, capture_output=True,
+        [
+            "npx",
+            "--yes",
+            "lighthouse@12.2.3",
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
     )
     data = json.loads(report.read_text())
     metrics = data["audits"]["metrics"]["details"]["items"][0]
@@ -76,16 +88,24 @@ def main() -> None:
         ours, plain, report = tmp / "ours", tmp / "plain", tmp / "report.json"
         ours.mkdir()
         plain.mkdir()
-        with PagesServer(ours, SUBPATH, gzip=True) as ours_server, PagesServer(plain, SUBPATH, gzip=True) as plain_server:
+        with (
+            PagesServer(ours, SUBPATH, gzip=True) as ours_server,
+            PagesServer(plain, SUBPATH, gzip=True) as plain_server,
+        ):
             build(ROOT, ours, ours_server.url)
             build(plain_project(tmp / "plain-project", plain_server.url), plain, plain_server.url)
             for _ in range(args.runs):
                 for name, (ours_path, plain_path) in PAGES.items():
-                    for site, server, path in (("this site", ours_server, ours_path), ("plain", plain_server, plain_path)):
+                    for site, server, path in (
+                        ("this site", ours_server, ours_path),
+                        ("plain", plain_server, plain_path),
+                    ):
                         results.setdefault((name, site), []).append(lighthouse(server.url + path, report, env))
 
     print(f"Lighthouse 12.2.3, mobile, median of {args.runs} interleaved runs: this site vs plain Material (ratio)\n")
-    print(f"{'page':<24} {'performance':>15} {'FCP ms':>20} {'LCP ms':>20} {'TBT ms':>16} {'blocking':>10}   a11y / BP / SEO (this site)")
+    print(
+        f"{'page':<24} {'performance':>15} {'FCP ms':>20} {'LCP ms':>20} {'TBT ms':>16} {'blocking':>10}   a11y / BP / SEO (this site)"
+    )
     for name in PAGES:
         a = {k: statistics.median(r[k] for r in results[(name, "this site")]) for k in results[(name, "this site")][0]}
         b = {k: statistics.median(r[k] for r in results[(name, "plain")]) for k in results[(name, "plain")][0]}

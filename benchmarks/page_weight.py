@@ -29,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pages_server import PagesServer  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+from pages_server import PagesServer  # noqa: E402
 
 SUBPATH = "/joint-letter/"
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -45,8 +46,14 @@ PAGES = {
     "zh-hant home": ("zh-hant/", "index.zh-hant/"),
     "zh-hant recommendation": ("zh-hant/recommendations/winter-olympics/", "recommendations/winter-olympics.zh-hant/"),
 }
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 PLAIN_CONFIG = """\
 site_name: A Human Rights Approach to US-China Policy
@@ -84,7 +91,9 @@ def gzip_size(path: Path) -> int:
 
 def build(project: Path, out: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=project, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=project, env=env, check=True
+    )
 
 
 def plain_project(dest: Path, site_url: str) -> Path:
@@ -106,7 +115,9 @@ def measure(browser, server: PagesServer, runs: int, which: int) -> dict[str, di
     for _ in range(runs):
         for name, paths in PAGES.items():
             path = paths[which]
-            row = results.setdefault(name, {k: [] for k in ("requests", "bytes", "dcl", "load", "nav_requests", "nav_bytes", "nav_ms")})
+            row = results.setdefault(
+                name, {k: [] for k in ("requests", "bytes", "dcl", "load", "nav_requests", "nav_bytes", "nav_ms")}
+            )
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
             server.log.clear()
@@ -127,7 +138,7 @@ def measure(browser, server: PagesServer, runs: int, which: int) -> dict[str, di
                 page = context.new_page()
                 page.goto(server.url + edition, wait_until="networkidle")
                 server.log.clear()
-                target = SUBPATH + edition + path[len(edition):].split("/")[0] + "/"
+                target = SUBPATH + edition + path[len(edition) :].split("/")[0] + "/"
                 link = page.locator(f'.md-tabs a[href$="{target}"]').first
                 start = time.perf_counter()
                 link.click()
@@ -137,7 +148,9 @@ def measure(browser, server: PagesServer, runs: int, which: int) -> dict[str, di
                 row["nav_requests"].append(len(server.log))
                 row["nav_bytes"].append(sum(size for _, _, size in server.log))
                 context.close()
-    return {name: {k: statistics.median(v) if v else float("nan") for k, v in row.items()} for name, row in results.items()}
+    return {
+        name: {k: statistics.median(v) if v else float("nan") for k, v in row.items()} for name, row in results.items()
+    }
 
 
 def main() -> None:
@@ -151,12 +164,18 @@ def main() -> None:
         ours.mkdir()
         plain.mkdir()
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-        with PagesServer(ours, SUBPATH, gzip=True) as ours_server, PagesServer(plain, SUBPATH, gzip=True) as plain_server:
+        with (
+            PagesServer(ours, SUBPATH, gzip=True) as ours_server,
+            PagesServer(plain, SUBPATH, gzip=True) as plain_server,
+        ):
             build(ROOT, ours, ours_server.url)
             build(plain_project(tmp / "plain-project", plain_server.url), plain, plain_server.url)
             a = measure(browser, ours_server, args.runs, 0)
             b = measure(browser, plain_server, args.runs, 1)
-            index = {name: gzip_size(ours / root / "search" / "search_index.json") for name, root in (("en", ""), ("zh-hans", "zh-hans/"), ("zh-hant", "zh-hant/"))}
+            index = {
+                name: gzip_size(ours / root / "search" / "search_index.json")
+                for name, root in (("en", ""), ("zh-hans", "zh-hans/"), ("zh-hant", "zh-hant/"))
+            }
             plain_index = gzip_size(plain / "search" / "search_index.json")
         browser.close()
 
@@ -177,16 +196,22 @@ def main() -> None:
         if x["nav_requests"] != x["nav_requests"]:  # NaN: a home page
             continue
         if y["nav_requests"] != y["nav_requests"]:
-            print(f"{name:<24} {x['nav_requests']:>5.0f} vs -     {x['nav_bytes'] / 1024:>7.1f} vs -     {'':>8} {x['nav_ms']:>7.0f} vs -")
+            print(
+                f"{name:<24} {x['nav_requests']:>5.0f} vs -     {x['nav_bytes'] / 1024:>7.1f} vs -     {'':>8} {x['nav_ms']:>7.0f} vs -"
+            )
             continue
         print(
             f"{name:<24} {x['nav_requests']:>5.0f} vs {y['nav_requests']:<5.0f}"
             f" {x['nav_bytes'] / 1024:>7.1f} vs {y['nav_bytes'] / 1024:<6.1f} ({x['nav_bytes'] / max(y['nav_bytes'], 1):.2f})"
             f" {x['nav_ms']:>7.0f} vs {y['nav_ms']:<6.0f} ({x['nav_ms'] / y['nav_ms']:.2f})"
         )
-    print("\nSearch index a reader downloads, KB compressed (plain Material: one index of every page, all languages):\n")
-    print(f"English {index['en'] / 1024:.1f}, Simplified {index['zh-hans'] / 1024:.1f} ({index['zh-hans'] / index['en']:.2f} of English),"
-          f" Traditional {index['zh-hant'] / 1024:.1f} ({index['zh-hant'] / index['en']:.2f}); plain Material {plain_index / 1024:.1f}")
+    print(
+        "\nSearch index a reader downloads, KB compressed (plain Material: one index of every page, all languages):\n"
+    )
+    print(
+        f"English {index['en'] / 1024:.1f}, Simplified {index['zh-hans'] / 1024:.1f} ({index['zh-hans'] / index['en']:.2f} of English),"
+        f" Traditional {index['zh-hant'] / 1024:.1f} ({index['zh-hant'] / index['en']:.2f}); plain Material {plain_index / 1024:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,9 @@ def main() -> None:
     for host in sorted(hosts):
         print(host)
         for url, pages in sorted(hosts[host].items()):
-            print(f"  {url}\n    cited on {len(pages)} page(s): {', '.join(sorted(pages)[:4])}{' ...' if len(pages) > 4 else ''}")
+            print(
+                f"  {url}\n    cited on {len(pages)} page(s): {', '.join(sorted(pages)[:4])}{' ...' if len(pages) > 4 else ''}"
+            )
 
 
 if __name__ == "__main__":

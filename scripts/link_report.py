@@ -50,7 +50,9 @@ def broken(report: object, site: Path) -> dict[str, tuple[str, set[str]]]:
     if not isinstance(report, dict):
         raise Unexpected(f"a JSON object expected, found {type(report).__name__}")
     if not isinstance(report.get("total"), int) or report["total"] < 1:
-        raise Unexpected(f"lychee checked no links ('total' is {report.get('total')!r}): no pages, or a glob that found none")
+        raise Unexpected(
+            f"lychee checked no links ('total' is {report.get('total')!r}): no pages, or a glob that found none"
+        )
     site = site.resolve()
     found: dict[str, tuple[str, set[str]]] = {}
     pages: dict[str, set[str]] = defaultdict(set)
@@ -85,11 +87,15 @@ def main() -> None:
     try:
         links = broken(json.loads(path.read_text(encoding="utf-8")), site)
     except (OSError, ValueError, Unexpected) as error:
-        sys.exit(f"link_report.py: {path} is not lychee's JSON report as this script reads it: {error}. No report made.")
+        sys.exit(
+            f"link_report.py: {path} is not lychee's JSON report as this script reads it: {error}. No report made."
+        )
     if not links:
         return
     print(f"The weekly check found {len(links)} broken link(s).\n")
-    print("For each: replace it with the same page's new address, or cite an archived copy and say so on the page (see the README, \"Reader safety and sources that stay checkable\").\n")
+    print(
+        'For each: replace it with the same page\'s new address, or cite an archived copy and say so on the page (see the README, "Reader safety and sources that stay checkable").\n'
+    )
     for name, (error, cited) in sorted(links.items()):
         print(f"- {name}\n  - error: {error}\n  - cited on: {', '.join(f'`{p}`' for p in sorted(cited))}")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from pages_server import PagesServer  # noqa: E402
+from pages_server import PagesServer
 
 PAGES = {
     "home": "",
@@ -32,8 +32,14 @@ PAGES = {
 # Each page in each language; LANGS=en,zh-hans picks some.
 LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> None:

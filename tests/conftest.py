@@ -6,28 +6,30 @@ every test also proves the site works under a project subpath.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
+from jointletter import glossary
+from jointletter.editions import translate
+from jointletter.project import Project
+from jointletter.recommendations import Recommendation
+from jointletter.recommendations import recommendations as model_recommendations
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.github.io/joint-letter/"
 SUBPATH = urlsplit(SITE_URL).path
 SOURCE_DATE_EPOCH = "1613520000"  # 17 February 2021, 00:00 UTC
 # What a build needs from the project; everything else (tests, caches) stays out.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "fonts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "includes", "fonts", "data", "jointletter")
 # Each edition's folder below the site's root, by the locale in its file names.
 LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
 HTML_LANG = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -107,56 +109,62 @@ class Site:
         return [self.page(str(p.relative_to(self.root))) for p in sorted(self.root.rglob("*.html"))]
 
 
-def load(path: str) -> ModuleType:
-    """A hook or script of the project by its path ("overrides/hooks/i18n.py"):
-    they are files, not a package. Loaded once per session."""
-    name = "project." + path.removesuffix(".py").replace("/", ".")
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+def recommendations_of(locale: str = "en") -> list[Recommendation]:
+    """One edition's recommendations, from the site's model."""
+    return model_recommendations(Project(ROOT), locale)
 
 
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    assert match, f"{path}: no front matter"
-    return yaml.safe_load(match.group(1))
+def t(locale: str, key: str, **values: object) -> str:
+    """An interface string as the build gives it (the Traditional ones made
+    with the glossary)."""
+    return translate(locale, key, glossary.pairs(Project(ROOT)), **values)
 
 
-@dataclass(frozen=True)
-class Rec:
-    slug: str
-    number: int
-    title: str
-    summary: str
-    letter_heading: str
-
-    @property
-    def url(self) -> str:
-        return f"recommendations/{self.slug}/"
+# A recommendation, as the tests name it.
+Rec = Recommendation
 
 
-def read_recommendations(locale: str = "en") -> list[Rec]:
-    """The recommendations of one edition, from its files' front matter."""
-    recs = []
-    for path in sorted((ROOT / "docs" / "recommendations").glob("*.md")):
-        slug, _, suffix = path.name.removesuffix(".md").partition(".")
-        if slug == "index" or (suffix or "en") != locale:
-            continue
-        meta = front_matter(path)
-        recs.append(
-            Rec(
-                slug=slug,
-                number=meta["number"],
-                title=" ".join(meta["title"].split()),
-                summary=" ".join(meta["summary"].split()),
-                letter_heading=" ".join(meta["letter_heading"].split()),
-            )
-        )
-    return sorted(recs, key=lambda r: r.number)
+def below_root(rec: Recommendation) -> str:
+    """A recommendation's address below its edition's root: recommendations/x/."""
+    return f"recommendations/{rec.slug}/"
+
+
+def build_in_process(project: Path, out: Path, **env: str) -> str:
+    """Build a project in this process, as `mkdocs build --strict` does, and
+    return what it logged. For builds that must fail early (bad input): it
+    saves a Python start-up per case. An exception other than MkDocs' own
+    abort (which the command line would print as a traceback) is raised."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(f"{record.levelname} - {record.getMessage()}")
+
+    handler = Collect(logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    saved = dict(os.environ)
+    os.environ.update(build_env(**env))
+    cwd = os.getcwd()
+    try:
+        os.chdir(project)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+        build(config)
+        records.append("BUILT")
+    except (Abort, ConfigurationError) as error:
+        records.append(f"ABORTED - {error}")
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(handler)
+        os.environ.clear()
+        os.environ.update(saved)
+    return "\n".join(records)
 
 
 @pytest.fixture(scope="session")
@@ -168,8 +176,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 @pytest.fixture(scope="session")
-def recommendations() -> list[Rec]:
-    return read_recommendations()
+def recommendations() -> list[Recommendation]:
+    return recommendations_of()
 
 
 # Chromium, as a session-wide fixture for every browser test.
@@ -181,7 +189,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-HOW_TO_GET_ONE = "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
+HOW_TO_GET_ONE = (
+    "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
+)
 
 
 def find_browser(playwright) -> str | None:
@@ -190,7 +200,7 @@ def find_browser(playwright) -> str | None:
             return candidate
     try:
         managed = playwright.chromium.executable_path
-    except Exception:  # noqa: BLE001 - no managed browser registered
+    except Exception:
         return None
     return managed if managed and Path(managed).is_file() else None
 
@@ -221,3 +231,17 @@ def served(site: Site):
 
     with PagesServer(site.root, SUBPATH) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def instant(tmp_path_factory: pytest.TempPathFactory):
+    """The site built for its own server's address, gzip-compressed: Material's
+    instant navigation takes only links its sitemap lists, matched by host
+    and port, so only such a build shows instant navigation on loopback."""
+    from pages_server import PagesServer
+
+    root = tmp_path_factory.mktemp("instant")
+    with PagesServer(root, SUBPATH, gzip=True) as server:
+        result = mkdocs_build(ROOT, root, SITE_URL=server.url)
+        assert result.returncode == 0, result.stderr
+        yield server, root

@@ -37,7 +37,7 @@ class PagesServer:
     def url(self) -> str:
         return self.origin + self.subpath
 
-    def __enter__(self) -> "PagesServer":
+    def __enter__(self) -> PagesServer:
         self.thread.start()
         return self
 
@@ -73,11 +73,7 @@ class PagesServer:
                 data = file.read_bytes()
                 kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 headers = {"Content-Type": kind + ("; charset=utf-8" if kind.startswith("text/") else "")}
-                if (
-                    server.gzip
-                    and kind.startswith(COMPRESSIBLE)
-                    and "gzip" in self.headers.get("Accept-Encoding", "")
-                ):
+                if server.gzip and kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
                     data = gzip.compress(data, compresslevel=9, mtime=0)
                     headers["Content-Encoding"] = "gzip"
                 headers["Content-Length"] = str(len(data))
@@ -96,7 +92,7 @@ class PagesServer:
         """The file a URL path serves, a folder to redirect to, or None (404)."""
         if not path.startswith(self.subpath) and path + "/" != self.subpath:
             return None
-        relative = path[len(self.subpath):] if path.startswith(self.subpath) else ""
+        relative = path[len(self.subpath) :] if path.startswith(self.subpath) else ""
         if path + "/" == self.subpath:
             return self.root  # the subpath without its slash: redirect
         target = (self.root / relative).resolve()

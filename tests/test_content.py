@@ -44,7 +44,9 @@ def test_each_official_has_a_section_linking_a_recommendation(site: Site, anchor
     section = heading.find_parent("section")
     assert section is not None, f"officials: {name} is not in a section of their own"
     links = [a["href"] for a in section.select("a[href]")]
-    assert any(href.startswith("../recommendations/") for href in links), f"officials: {name} links to no recommendation"
+    assert any(href.startswith("../recommendations/") for href in links), (
+        f"officials: {name} links to no recommendation"
+    )
 
 
 def test_xi_jinping_is_set_apart(site: Site) -> None:
@@ -53,7 +55,9 @@ def test_xi_jinping_is_set_apart(site: Site) -> None:
 
 
 def test_abbreviations_show_as_tooltips(site: Site) -> None:
-    abbrs = {a.get_text(): a["title"] for page in site.html_pages() for a in page.soup.select(".md-content abbr[title]")}
+    abbrs = {
+        a.get_text(): a["title"] for page in site.html_pages() for a in page.soup.select(".md-content abbr[title]")
+    }
     for short in ("UN", "IOC", "OHCHR", "NGOs", "HRIC"):
         assert short in abbrs, f"no <abbr> tooltip for {short} on any page"
     assert abbrs["OHCHR"].startswith("Office of the United Nations High Commissioner")
@@ -69,11 +73,18 @@ def test_home_says_what_when_who_and_to_whom(site: Site) -> None:
     hero = site.page("").content.select_one(".hero")
     assert hero is not None, "home: no hero"
     text = hero.get_text(" ", strip=True)
-    for wanted in ("17 February 2021", "24 organizations and individuals", "President Joe Biden", "A Human Rights Approach to US-China Policy"):
+    for wanted in (
+        "17 February 2021",
+        "24 organizations and individuals",
+        "President Joe Biden",
+        "A Human Rights Approach to US-China Policy",
+    ):
         assert wanted in text, f"home: the opening does not say {wanted!r}"
     button = hero.select_one("a.md-button--primary")
     assert button is not None and button["href"] == "letter/", "home: no primary 'Read the letter' button"
-    assert site.page("").soup.select_one(".md-sidebar--primary[hidden]") is not None, "home: the side navigation is shown"
+    assert site.page("").soup.select_one(".md-sidebar--primary[hidden]") is not None, (
+        "home: the side navigation is shown"
+    )
 
 
 def test_the_home_page_pull_quote_is_the_reports_wording(site: Site) -> None:

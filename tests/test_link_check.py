@@ -71,10 +71,20 @@ def run(name: str, folder: Path, script: str | None = None) -> tuple[subprocess.
     definition = step(name)
     output = folder / "github_output"
     output.write_text("", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}  # the workflow sets neither
-    env |= definition.get("env", {}) | {"PATH": f"{folder / 'bin'}{os.pathsep}{env['PATH']}", "GITHUB_OUTPUT": str(output)}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")
+    }  # the workflow sets neither
+    env |= definition.get("env", {}) | {
+        "PATH": f"{folder / 'bin'}{os.pathsep}{env['PATH']}",
+        "GITHUB_OUTPUT": str(output),
+    }
     result = subprocess.run(
-        ["bash", "-e", "-c", script or definition["run"]], cwd=folder, env=env, capture_output=True, text=True, timeout=300
+        ["bash", "-e", "-c", script or definition["run"]],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     match = re.search(r"^report<<END_OF_REPORT\n(.*?)^END_OF_REPORT$", output.read_text(encoding="utf-8"), re.S | re.M)
     return result, match.group(1) if match else None
@@ -99,20 +109,31 @@ def weekly(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_weekly_check_uses_the_tested_config_and_root_dir() -> None:
-    line = next((text for text in step("Check every link")["run"].splitlines() if text.strip().startswith("uv run lychee")), None)
+    line = next(
+        (text for text in step("Check every link")["run"].splitlines() if text.strip().startswith("uv run lychee")),
+        None,
+    )
     assert line, "links.yml: the check step does not run `uv run lychee`"
     args = shlex.split(line.partition("||")[0])
-    assert "lychee.toml" in args and args[args.index("lychee.toml") - 1] == "--config", f"links.yml: lychee does not read lychee.toml, the config tests/test_security.py checks: {args}"
+    assert "lychee.toml" in args and args[args.index("lychee.toml") - 1] == "--config", (
+        f"links.yml: lychee does not read lychee.toml, the config tests/test_security.py checks: {args}"
+    )
     assert ROOT_DIR in line, f"links.yml: lychee runs without {ROOT_DIR}: {line}"
 
 
 def test_the_weekly_check_finds_nothing_broken_on_the_site_as_the_workflow_builds_it(weekly: Path) -> None:
-    assert 'href="/letter/"' in (weekly / "site" / "404.html").read_text(encoding="utf-8"), "test set-up: the 404 page has no root-relative link to check"
+    assert 'href="/letter/"' in (weekly / "site" / "404.html").read_text(encoding="utf-8"), (
+        "test set-up: the 404 page has no root-relative link to check"
+    )
     result, report = run("Check every link", weekly)
-    assert result.returncode == 0, f"links.yml: the check step fails on the site it builds:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"links.yml: the check step fails on the site it builds:\n{result.stdout}\n{result.stderr}"
+    )
     assert report == "", f"links.yml: the check step reports broken links on the site it builds:\n{report}"
     checked = json.loads((weekly / "lychee.json").read_text(encoding="utf-8"))
-    assert checked["total"] > 1000 and checked["errors"] == 0, f"lychee did not check the site's links: {checked['total']} checked, {checked['errors']} errors"
+    assert checked["total"] > 1000 and checked["errors"] == 0, (
+        f"lychee did not check the site's links: {checked['total']} checked, {checked['errors']} errors"
+    )
 
 
 def test_without_root_dir_the_weekly_check_would_report_the_404_page(weekly: Path) -> None:
@@ -143,7 +164,9 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f"<!doctype html><html lang=en><title>t</title><body>{body}</body></html>\n", encoding="utf-8")
     result, report = run("Check every link", folder)
-    assert result.returncode == 0, f"links.yml: the check step fails instead of reporting broken links:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"links.yml: the check step fails instead of reporting broken links:\n{result.stdout}\n{result.stderr}"
+    )
     assert report is not None, "links.yml: the check step writes no report output"
     return folder, report
 
@@ -158,7 +181,9 @@ def test_the_report_names_each_broken_link_the_pages_citing_it_and_the_error(pla
     assert found["`/page#nowhere`"][1] == "`/`", f"the report does not name the page citing /page#nowhere:\n{report}"
     for name, (error, _) in found.items():
         assert error.strip(), f"the report gives no error for {name}:\n{report}"
-    assert set(found) == {"`/missing`", "`/page#nowhere`"}, f"the report names more than the two broken links (the root-relative /page/#here works):\n{report}"
+    assert set(found) == {"`/missing`", "`/page#nowhere`"}, (
+        f"the report names more than the two broken links (the root-relative /page/#here works):\n{report}"
+    )
 
 
 def test_a_link_that_times_out_is_reported_too(planted: tuple[Path, str]) -> None:
@@ -171,9 +196,17 @@ def test_a_link_that_times_out_is_reported_too(planted: tuple[Path, str]) -> Non
         for failure in failures:
             failure["status"] = {"text": "Timeout", "details": "Request timed out"}
     (folder / "timeouts.json").write_text(json.dumps(data), encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/link_report.py", "timeouts.json", "site"], cwd=folder, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "scripts/link_report.py", "timeouts.json", "site"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, f"link_report.py fails on timeouts:\n{result.stderr}"
-    assert entries(result.stdout).get("`/missing`", ("",))[0] == "Timeout", f"the report does not list /missing as timed out:\n{result.stdout}"
+    assert entries(result.stdout).get("`/missing`", ("",))[0] == "Timeout", (
+        f"the report does not list /missing as timed out:\n{result.stdout}"
+    )
 
 
 def test_the_check_step_stops_without_a_report_when_lychee_checks_no_links(tmp_path: Path) -> None:
@@ -182,7 +215,9 @@ def test_the_check_step_stops_without_a_report_when_lychee_checks_no_links(tmp_p
     (folder / "site").mkdir()
     result, report = run("Check every link", folder)
     assert result.returncode != 0, "links.yml: the check step succeeds although lychee checked no links"
-    assert "lychee checked no links" in result.stderr, f"link_report.py does not say that lychee checked no links:\n{result.stderr}"
+    assert "lychee checked no links" in result.stderr, (
+        f"link_report.py does not say that lychee checked no links:\n{result.stderr}"
+    )
     assert report is None, f"links.yml: the check step outputs a report although none could be made: {report!r}"
 
 
@@ -209,7 +244,15 @@ def test_the_report_stops_loudly_on_json_it_does_not_read(planted: tuple[Path, s
     altered = alter(text)
     assert altered != text, f"test set-up: '{change}' changes nothing in lychee's JSON"
     (folder / "changed.json").write_text(altered, encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/link_report.py", "changed.json", "site"], cwd=folder, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "scripts/link_report.py", "changed.json", "site"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0, f"link_report.py exits 0 on JSON with {change}"
     assert result.stdout == "", f"link_report.py prints a report from JSON with {change}:\n{result.stdout}"
-    assert "link_report.py" in result.stderr and expected in result.stderr, f"link_report.py does not say {expected!r} for {change}:\n{result.stderr}"
+    assert "link_report.py" in result.stderr and expected in result.stderr, (
+        f"link_report.py does not say {expected!r} for {change}:\n{result.stderr}"
+    )

@@ -8,7 +8,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 from conftest import SITE_URL, Site
 
 # Attributes that hold an address, by element.
-LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src", "form": "action"}
+LINKING = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "form": "action",
+}
 # Elements whose address the browser fetches as the page loads.
 LOADED = ("script[src]", "img[src]", "iframe[src]", "source[src]", "link[href]")
 
@@ -76,7 +84,15 @@ def test_no_page_loads_anything_from_another_host(site: Site) -> None:
     for page in site.html_pages():
         for selector in LOADED:
             for el in page.soup.select(selector):
-                if el.name == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"}:
+                if el.name == "link" and not set(el.get("rel", [])) & {
+                    "stylesheet",
+                    "preload",
+                    "modulepreload",
+                    "icon",
+                    "preconnect",
+                    "dns-prefetch",
+                    "manifest",
+                }:
                     continue  # canonical, prev, next and alternates are not fetched
                 address = el.get("src") or el.get("href")
                 host = urlsplit(urljoin(SITE_URL, address)).hostname
