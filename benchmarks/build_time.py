@@ -47,7 +47,8 @@ def main() -> None:
             wall.append(time.perf_counter() - start)
             built.append(float(re.search(r"built in ([\d.]+) seconds", result.stderr + result.stdout).group(1)))
     print(
-        f"full build, {args.runs} runs: median {statistics.median(built):.2f} s (range {min(built):.2f}-{max(built):.2f}) "
+        f"full build, {args.runs} runs: median {statistics.median(built):.2f} s (range "
+        f"{min(built):.2f}-{max(built):.2f}) "
         f"as MkDocs reports it; whole command {statistics.median(wall):.2f} s (range {min(wall):.2f}-{max(wall):.2f})"
     )
 

@@ -31,12 +31,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_weight import SUBPATH, build, plain_project  # noqa: E402
 
-from pages_server import PagesServer  # noqa: E402
+from jointletter.pages_server import PagesServer  # noqa: E402
 
 # name: (this site's path, the plain build's path for the same Markdown)
 PAGES = {
@@ -44,7 +43,10 @@ PAGES = {
     "recommendation": ("recommendations/winter-olympics/", "recommendations/winter-olympics/"),
     "zh-hans recommendation": ("zh-hans/recommendations/winter-olympics/", "recommendations/winter-olympics.zh-hans/"),
 }
-FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --disable-sync --no-first-run"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -104,12 +106,16 @@ def main() -> None:
 
     print(f"Lighthouse 12.2.3, mobile, median of {args.runs} interleaved runs: this site vs plain Material (ratio)\n")
     print(
-        f"{'page':<24} {'performance':>15} {'FCP ms':>20} {'LCP ms':>20} {'TBT ms':>16} {'blocking':>10}   a11y / BP / SEO (this site)"
+        f"{'page':<24} {'performance':>15} {'FCP ms':>20} {'LCP ms':>20} {'TBT ms':>16} {'blocking':>10}   "
+        "a11y / BP / SEO (this site)"
     )
     for name in PAGES:
         a = {k: statistics.median(r[k] for r in results[(name, "this site")]) for k in results[(name, "this site")][0]}
         b = {k: statistics.median(r[k] for r in results[(name, "plain")]) for k in results[(name, "plain")][0]}
-        ratio = lambda key: a[key] / b[key] if b[key] else float("nan")  # noqa: E731
+
+        def ratio(key: str, a: dict = a, b: dict = b) -> float:
+            return a[key] / b[key] if b[key] else float("nan")
+
         print(
             f"{name:<24} {a['performance']:>4.0f} vs {b['performance']:<4.0f} ({ratio('performance'):.2f})"
             f" {a['FCP']:>5.0f} vs {b['FCP']:<5.0f} ({ratio('FCP'):.2f})"

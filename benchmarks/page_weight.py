@@ -27,11 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from pages_server import PagesServer  # noqa: E402
+from jointletter.pages_server import PagesServer  # noqa: E402
 
 SUBPATH = "/joint-letter/"
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -142,7 +141,7 @@ def measure(browser, server: PagesServer, runs: int, which: int) -> dict[str, di
                 link = page.locator(f'.md-tabs a[href$="{target}"]').first
                 start = time.perf_counter()
                 link.click()
-                page.wait_for_url(lambda url: url.endswith(target), timeout=10000)
+                page.wait_for_url(lambda url, target=target: url.endswith(target), timeout=10000)
                 page.wait_for_load_state("networkidle")
                 row["nav_ms"].append((time.perf_counter() - start) * 1000)
                 row["nav_requests"].append(len(server.log))
@@ -197,20 +196,23 @@ def main() -> None:
             continue
         if y["nav_requests"] != y["nav_requests"]:
             print(
-                f"{name:<24} {x['nav_requests']:>5.0f} vs -     {x['nav_bytes'] / 1024:>7.1f} vs -     {'':>8} {x['nav_ms']:>7.0f} vs -"
+                f"{name:<24} {x['nav_requests']:>5.0f} vs -     {x['nav_bytes'] / 1024:>7.1f} vs -     "
+                f"{'':>8} {x['nav_ms']:>7.0f} vs -"
             )
             continue
         print(
             f"{name:<24} {x['nav_requests']:>5.0f} vs {y['nav_requests']:<5.0f}"
-            f" {x['nav_bytes'] / 1024:>7.1f} vs {y['nav_bytes'] / 1024:<6.1f} ({x['nav_bytes'] / max(y['nav_bytes'], 1):.2f})"
+            f" {x['nav_bytes'] / 1024:>7.1f} vs {y['nav_bytes'] / 1024:<6.1f}"
+            f" ({x['nav_bytes'] / max(y['nav_bytes'], 1):.2f})"
             f" {x['nav_ms']:>7.0f} vs {y['nav_ms']:<6.0f} ({x['nav_ms'] / y['nav_ms']:.2f})"
         )
     print(
         "\nSearch index a reader downloads, KB compressed (plain Material: one index of every page, all languages):\n"
     )
     print(
-        f"English {index['en'] / 1024:.1f}, Simplified {index['zh-hans'] / 1024:.1f} ({index['zh-hans'] / index['en']:.2f} of English),"
-        f" Traditional {index['zh-hant'] / 1024:.1f} ({index['zh-hant'] / index['en']:.2f}); plain Material {plain_index / 1024:.1f}"
+        f"English {index['en'] / 1024:.1f}, Simplified {index['zh-hans'] / 1024:.1f}"
+        f" ({index['zh-hans'] / index['en']:.2f} of English), Traditional {index['zh-hant'] / 1024:.1f}"
+        f" ({index['zh-hant'] / index['en']:.2f}); plain Material {plain_index / 1024:.1f}"
     )
 
 

@@ -113,7 +113,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "image_alt_site": "{site}: the joint letter of 17 February 2021 to President Joe Biden",
         "not_found": "Page not found",
         "not_found_text": "There is nothing at this address.",
-        "not_found_more": "The site's addresses are kept working when pages move, so a link that led here may have been mistyped.",
+        "not_found_more": (
+            "The site's addresses are kept working when pages move, so a link that led here may have been mistyped."
+        ),
         "not_found_home": "Go to the home page",
         "letter_date": "17 February 2021",
         "letter_sender": "24 organizations and individuals",
@@ -141,14 +143,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "timeline.recommendation": "Recommendation {n}",
         "timeline.end": "The Biden administration ends on 20 January 2025; the record ends here.",
         "downloads": "Download this site",
+        "downloads.text": (
+            "Each edition of this site is also one PDF, one HTML file that opens in any browser without a network, "
+            "and one EPUB, to keep, print and pass on. The footer of every page links them, with their sizes."
+        ),
+        "downloads.verify": (
+            "To check a file: [SHA256SUMS]({sums}) holds each file's SHA-256 digest, and `sha256sum -c SHA256SUMS`, "
+            "run in a folder with the files, checks them. The workflow that builds this site also attests each "
+            "file's provenance: `gh attestation verify FILE --repo OWNER/REPO`, with the GitHub repository that "
+            "publishes the site, checks that a file is the one it built."
+        ),
         "download_item": "{format} · {language} · {size}",
         "carry.contents": "Contents",
-        "carry.address": "Online at",
-        "carry.edition": "This edition was made on {date}.",
-        "carry.licence": (
-            "Text and data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Quotations remain their authors'."
+        "carry.skip": "Skip to the text",
+        "carry.cover_line": "A joint letter to President Joe Biden, {date}",
+        "carry.edition_of": "Edition of {date}",
+        "carry.address": "Online: {url}",
+        "carry.licence": "Text and data: CC BY 4.0, {url}. Quotations remain their authors'.",
+        "carry.copy_note": (
+            "A copy of the website, to read offline, print and pass on. "
+            "The website may have changed since this edition was made."
         ),
-        "carry.subtitle": "The joint letter of 17 February 2021 to President Joe Biden, and what happened next",
+        "carry.recommendation_n_of": "Recommendation {n} of {total}",
+        "carry.page_ref": "(p. {n})",
     },
     "zh-hans": {
         "site_name": "以人权为本的美国对华政策",
@@ -190,7 +207,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "image_alt_site": "{site}：2021年2月17日致拜登总统的联名信",
         "not_found": "找不到页面",
         "not_found_text": "这个网址下没有页面。",
-        "not_found_more": "本站页面即使移动，原网址也仍然有效，因此您所用的链接可能有误。",
+        "not_found_more": "本站页面即使移动位置，原来的网址也始终有效，因此您点击的链接可能输错了。",
         "not_found_home": "前往中文首页",
         "letter_date": "2021年2月17日",
         "letter_sender": "24个组织和个人",
@@ -206,21 +223,38 @@ STRINGS: dict[str, dict[str, str]] = {
         "events.before": "写信之前",
         "timeline.letter": "联名信发出",
         "timeline.letter_text": "24个组织和个人致信拜登总统：本记录由此开始。",
-        "timeline.filter": "只看以下建议的事件",
+        "timeline.filter": "筛选事件",
         "timeline.all": "全部",
         "timeline.tech": "技术",
         "timeline.context": "背景",
-        "timeline.tech_note": '涉及信件的“<span lang="en">Focus on technology</span>”（本站译文：“聚焦技术”）一项，新闻报道没有提到这一项。',
+        "timeline.tech_note": (
+            '涉及信件的“<span lang="en">Focus on technology</span>”（本站译文：“聚焦技术”）一项，'
+            "新闻报道没有提到这一项。"
+        ),
         "timeline.context_note": "涉及新疆的整体情况，不针对某一项建议。",
         "timeline.recommendation": "建议{n}",
         "timeline.end": "拜登政府的任期于2025年1月20日结束，本记录到此为止。",
         "downloads": "下载本站",
+        "downloads.text": (
+            "本站的每个语言版本也制作成一个PDF文件、一个无需联网即可在任何浏览器中打开的HTML文件和一个EPUB电子书，"
+            "便于保存、打印和转发。每页的页脚都列出了这些文件及其大小。"
+        ),
+        "downloads.verify": (
+            "如何核对文件：[SHA256SUMS]({sums})列出了每个文件的SHA-256摘要，在存放这些文件的文件夹中运行"
+            "`sha256sum -c SHA256SUMS`即可核对。构建本站的工作流程还为每个文件记录了来源证明：运行"
+            "`gh attestation verify 文件名 --repo OWNER/REPO`（OWNER/REPO为发布本站的GitHub项目），"
+            "即可核实文件确实由它构建。"
+        ),
         "download_item": "{format} · {language} · {size}",
         "carry.contents": "目录",
-        "carry.address": "网址",
-        "carry.edition": "本版本制作于{date}。",
-        "carry.licence": "文字与数据：CC BY 4.0（https://creativecommons.org/licenses/by/4.0/deed.zh-hans）。引文版权归原作者所有。",
-        "carry.subtitle": "2021年2月17日致拜登总统的联名信及其后续进展",
+        "carry.skip": "跳到正文",
+        "carry.cover_line": "致拜登总统的联名信，{date}",
+        "carry.edition_of": "{date}版",
+        "carry.address": "网址：{url}",
+        "carry.licence": "文字与数据：CC BY 4.0，{url}。引文版权归原作者所有。",
+        "carry.copy_note": "本站的副本，可供离线阅读、打印和转发。本版本制作之后，网站内容可能已有更新。",
+        "carry.recommendation_n_of": "建议{n}（共{total}项）",
+        "carry.page_ref": "（第{n}页）",
     },
 }
 

@@ -39,7 +39,8 @@ def main() -> None:
         print(host)
         for url, pages in sorted(hosts[host].items()):
             print(
-                f"  {url}\n    cited on {len(pages)} page(s): {', '.join(sorted(pages)[:4])}{' ...' if len(pages) > 4 else ''}"
+                f"  {url}\n    cited on {len(pages)} page(s): "
+                f"{', '.join(sorted(pages)[:4])}{' ...' if len(pages) > 4 else ''}"
             )
 
 

@@ -94,7 +94,8 @@ def main() -> None:
         return
     print(f"The weekly check found {len(links)} broken link(s).\n")
     print(
-        'For each: replace it with the same page\'s new address, or cite an archived copy and say so on the page (see the README, "Reader safety and sources that stay checkable").\n'
+        "For each: replace it with the same page's new address, or cite an archived copy and say so on the "
+        'page (see the README, "Reader safety and sources that stay checkable").\n'
     )
     for name, (error, cited) in sorted(links.items()):
         print(f"- {name}\n  - error: {error}\n  - cited on: {', '.join(f'`{p}`' for p in sorted(cited))}")

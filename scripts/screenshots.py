@@ -17,14 +17,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from pages_server import PagesServer
+from jointletter.pages_server import PagesServer
 
 PAGES = {
     "home": "",
     "letter": "letter/",
     "recommendations": "recommendations/",
     "recommendation": "recommendations/winter-olympics/",
+    "timeline": "timeline/",
     "officials": "officials/",
     "sources": "sources/",
     "404": "no/such/page/",
@@ -58,8 +58,6 @@ def main() -> None:
                     if lang not in os.environ.get("LANGS", ",".join(LANGS)).split(","):
                         continue
                     for name, path in PAGES.items():
-                        if name == "404" and prefix:
-                            continue
                         page.goto(base + prefix + path)
                         page.screenshot(path=out / f"{lang}-{name}-{size}-{scheme}.png", full_page=full)
                 page.close()

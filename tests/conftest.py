@@ -106,7 +106,13 @@ class Site:
         return self.pages[path]
 
     def html_pages(self) -> list[Page]:
-        return [self.page(str(p.relative_to(self.root))) for p in sorted(self.root.rglob("*.html"))]
+        """Every page the site serves from its templates (not the carried
+        editions' HTML files in downloads/, which test_downloads.py checks)."""
+        return [
+            self.page(str(p.relative_to(self.root)))
+            for p in sorted(self.root.rglob("*.html"))
+            if not p.relative_to(self.root).as_posix().startswith("downloads/")
+        ]
 
 
 def recommendations_of(locale: str = "en") -> list[Recommendation]:
@@ -150,7 +156,7 @@ def build_in_process(project: Path, out: Path, **env: str) -> str:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     saved = dict(os.environ)
-    os.environ.update(build_env(**env))
+    os.environ.update(build_env(**{"DOWNLOADS": "skip", **env}))
     cwd = os.getcwd()
     try:
         os.chdir(project)
@@ -227,7 +233,7 @@ def browser():
 @pytest.fixture(scope="session")
 def served(site: Site):
     """The built site on loopback under its subpath, as GitHub Pages serves it."""
-    from pages_server import PagesServer
+    from jointletter.pages_server import PagesServer
 
     with PagesServer(site.root, SUBPATH) as server:
         yield server
@@ -238,10 +244,11 @@ def instant(tmp_path_factory: pytest.TempPathFactory):
     """The site built for its own server's address, gzip-compressed: Material's
     instant navigation takes only links its sitemap lists, matched by host
     and port, so only such a build shows instant navigation on loopback."""
-    from pages_server import PagesServer
+    from jointletter.pages_server import PagesServer
 
     root = tmp_path_factory.mktemp("instant")
     with PagesServer(root, SUBPATH, gzip=True) as server:
-        result = mkdocs_build(ROOT, root, SITE_URL=server.url)
+        # The carried editions are the session build's subject (test_downloads.py), not this one's.
+        result = mkdocs_build(ROOT, root, SITE_URL=server.url, DOWNLOADS="skip")
         assert result.returncode == 0, result.stderr
         yield server, root

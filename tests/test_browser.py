@@ -17,8 +17,9 @@ import pytest
 from conftest import SITE_URL, Rec
 
 pytest.importorskip("playwright")
-pytestmark = pytest.mark.browser
 from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
 
 EDITIONS = ["", "zh-hans/", "zh-hant/"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -450,7 +451,8 @@ def test_print_hides_the_chrome_and_shows_the_address(
         f"print /{edition}: the page's address is not under the title"
     )
     colours = page.evaluate(
-        "[getComputedStyle(document.querySelector('.md-typeset p')).color, getComputedStyle(document.body).backgroundColor]"
+        "[getComputedStyle(document.querySelector('.md-typeset p')).color, "
+        "getComputedStyle(document.body).backgroundColor]"
     )
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], f"print: text is not black on white: {colours}"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")

@@ -135,7 +135,8 @@ def test_traditional_pages_are_made_from_the_simplified_ones() -> None:
     for hans, hant in traditional_pages(project):
         assert hant.is_file(), f"{project.name(hant)} is missing: run `uv run python scripts/traditional.py`"
         assert hant.read_text(encoding="utf-8") == traditional_page(project, hans), (
-            f"{project.name(hant)} is not what {hans.name} gives (edit the Simplified page, then run `uv run python scripts/traditional.py`)"
+            f"{project.name(hant)} is not what {hans.name} gives (edit the Simplified page, then run `uv run "
+            "python scripts/traditional.py`)"
         )
 
 
@@ -209,7 +210,8 @@ def test_traditional_pages_follow_taiwan_usage_and_the_glossary(site: Site) -> N
                     form = avoid if locale == "zh-hans" else to_traditional(avoid)
                     if form in text:
                         problems.append(
-                            f"{page.path}: {form!r}, where the glossary has {term.hans if locale == 'zh-hans' else term.hant!r} for {term.en!r}"
+                            f"{page.path}: {form!r}, where the glossary has "
+                            f"{term.hans if locale == 'zh-hans' else term.hant!r} for {term.en!r}"
                         )
     assert not problems, "\n".join(problems)
 

@@ -141,7 +141,10 @@ def test_every_page_states_the_text_licence_in_its_language(site: Site) -> None:
         assert copyright_ is not None, (
             f"{page.path}: the footer has no copyright line (no .md-copyright), so no licence"
         )
-        text = words(copyright_.get_text(" "))
+        line = BeautifulSoup(str(copyright_), "html.parser")
+        for extra in line.select(".md-copyright__downloads, br"):
+            extra.decompose()  # the downloads' line (test_downloads.py)
+        text = words(line.get_text(" "))
         assert text == words(expected.get_text(" ")), (
             f"{page.path}: the footer's licence line is not the {locale} one from jointletter/editions.py "
             f"(STRINGS['copyright']):\n  found:    {text!r}\n  expected: {words(expected.get_text(' '))!r}"
@@ -220,12 +223,14 @@ def test_each_sources_page_shows_how_to_cite_the_site_and_a_recommendation(site:
         )
         for address in re.findall(r"https?://[^\s。，]+", cited):
             assert address.rstrip(".").startswith(edition), (
-                f"{page.path}#cite: the citation of {kind} gives {address!r}, not an address of this edition ({edition})"
+                f"{page.path}#cite: the citation of {kind} gives {address!r}, not an address of this edition "
+                f"({edition})"
             )
     # The site's title: its name, and the letter it is about by date (in English, CITATION.cff's title).
     letter_date = t(locale, "letter_date")
     assert letter_date in for_site[0], (
-        f"{page.path}#cite: the citation of the site does not give its full title (no letter date {letter_date!r}): {for_site[0]!r}"
+        f"{page.path}#cite: the citation of the site does not give its full title (no letter date "
+        f"{letter_date!r}): {for_site[0]!r}"
     )
     if locale == "en":
         title = words(citation()["title"])

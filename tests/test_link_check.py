@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, SUBPATH, Site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
 ROOT_DIR = '--root-dir "$PWD/site"'
@@ -101,10 +101,16 @@ def entries(report: str) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def weekly(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = checkout(copy_project(tmp_path_factory.mktemp("weekly") / "repo"))
-    result, _ = run("Build the site", folder)
-    assert result.returncode == 0, f"links.yml: the build step fails:\n{result.stdout}\n{result.stderr}"
+def weekly(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The checkout with the site in site/, as the build step leaves it: the
+    suite's build, below its subpath (site/joint-letter/), so that its
+    root-relative links (/joint-letter/letter/) are the site's own files."""
+    build = step("Build the site")["run"]
+    assert build.strip() == "uv run mkdocs build --strict", (
+        f"links.yml: the build step is not the plain strict build: {build}"
+    )
+    folder = checkout(tmp_path_factory.mktemp("weekly") / "repo")
+    shutil.copytree(site.root, folder / "site" / SUBPATH.strip("/"))
     return folder
 
 
@@ -122,9 +128,9 @@ def test_the_weekly_check_uses_the_tested_config_and_root_dir() -> None:
 
 
 def test_the_weekly_check_finds_nothing_broken_on_the_site_as_the_workflow_builds_it(weekly: Path) -> None:
-    assert 'href="/letter/"' in (weekly / "site" / "404.html").read_text(encoding="utf-8"), (
-        "test set-up: the 404 page has no root-relative link to check"
-    )
+    assert f'href="{SUBPATH}letter/"' in (weekly / "site" / SUBPATH.strip("/") / "404.html").read_text(
+        encoding="utf-8"
+    ), "test set-up: the 404 page has no root-relative link to check"
     result, report = run("Check every link", weekly)
     assert result.returncode == 0, (
         f"links.yml: the check step fails on the site it builds:\n{result.stdout}\n{result.stderr}"
@@ -142,7 +148,9 @@ def test_without_root_dir_the_weekly_check_would_report_the_404_page(weekly: Pat
     assert ROOT_DIR in script, f"links.yml: the check step has no {ROOT_DIR}"
     result, report = run("Check every link", weekly, script.replace(ROOT_DIR, ""))
     assert result.returncode == 0, f"the check step without --root-dir fails instead of reporting:\n{result.stderr}"
-    assert report and "`/404.html`" in report, f"without --root-dir the report does not name the 404 page:\n{report}"
+    assert report and f"`{SUBPATH}404.html`" in report, (
+        f"without --root-dir the report does not name the 404 page:\n{report}"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -150,7 +158,10 @@ def test_without_root_dir_the_weekly_check_would_report_the_404_page(weekly: Pat
 # ---------------------------------------------------------------------------
 
 PLANTED = {
-    "index.html": '<a href="missing/">gone</a> <a href="page/#nowhere">no anchor</a> <a href="/page/#here">root-relative, works</a> <p id="top">',
+    "index.html": (
+        '<a href="missing/">gone</a> <a href="page/#nowhere">no anchor</a> '
+        '<a href="/page/#here">root-relative, works</a> <p id="top">'
+    ),
     "page/index.html": '<h1 id="here">Here</h1> <a href="../#top">up</a> <a href="../missing/">gone again</a>',
 }
 

@@ -68,7 +68,7 @@ def test_every_internal_address_resolves(site: Site) -> None:
 def test_external_links_are_well_formed_https(site: Site) -> None:
     problems = []
     for page in site.html_pages():
-        for el, href in addresses(page):
+        for _, href in addresses(page):
             split = urlsplit(href)
             if split.scheme in ("http", "https") and not href.startswith(SITE_URL):
                 if split.scheme != "https" or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", split.hostname or ""):

@@ -220,7 +220,8 @@ def test_every_script_is_preloaded_from_the_head_after_the_policy(site: Site) ->
         ]
         if scripts and order[: 1 + len(scripts)] != ["meta"] + ["preload"] * len(scripts):
             problems.append(
-                f"{page.path}: <head> has {order[:6]}: not the policy, then the preloads, before any stylesheet or script"
+                f"{page.path}: <head> has {order[:6]}: not the policy, then the preloads, before any "
+                "stylesheet or script"
             )
     assert not problems, "\n".join(problems)
 

@@ -189,7 +189,8 @@ def test_sources_table_matches_the_front_matter(edition: Edition, recs: list[Rec
             assert english.letter_heading in row[3] and rec.letter_heading.replace(" ", "") in row[3].replace(
                 " ", ""
             ), (
-                f"{edition.locale} sources: row {rec.number} does not give the heading {english.letter_heading!r} and its rendering {rec.letter_heading!r}"
+                f"{edition.locale} sources: row {rec.number} does not give the heading "
+                f"{english.letter_heading!r} and its rendering {rec.letter_heading!r}"
             )
     assert any("Focus on technology" in row[3] and row[0] == "—" for row in rows), (
         f"{edition.locale} sources: 'Focus on technology' row missing"

@@ -50,7 +50,8 @@ def check_manifest(root: Path, urls: list[str]) -> list[str]:
 
 
 def move_a_page(dest: Path) -> Path:
-    """A copy of the project in which winter-olympics.md (and its translations) is renamed beijing-2022.md, links updated."""
+    """A copy of the project in which winter-olympics.md (and its translations) is renamed beijing-2022.md, "
+    "links updated."""
     project = copy_project(dest)
     for suffix in (".md", ".zh-hans.md", ".zh-hant.md"):
         (project / f"docs/recommendations/winter-olympics{suffix}").rename(
@@ -112,8 +113,5 @@ def test_a_moved_page_without_a_redirect_is_named(site: Site, tmp_path: Path) ->
         shutil.rmtree(moved / root / "recommendations" / "winter-olympics")
     problems = check_manifest(moved, manifest())
     gone = [url for url in manifest() if "/recommendations/winter-olympics/" in url]
-    wanted = [
-        f"{url}: no longer resolves ({url.lstrip('/').split('#')[0]}index.html is not built)"
-        for url in gone
-    ]
+    wanted = [f"{url}: no longer resolves ({url.lstrip('/').split('#')[0]}index.html is not built)" for url in gone]
     assert len(gone) >= 3 and problems == wanted, problems

@@ -66,7 +66,8 @@ def check_translations(project: Project, files: Files) -> None:
                 raise PluginError(f"{name}: front matter key '{key}' is missing ({project.name(source)} has it)")
             for key in sorted(set(meta) - keys):
                 raise PluginError(
-                    f"{name}: front matter key '{key}' is not in {project.name(source)}; a translation has the same keys"
+                    f"{name}: front matter key '{key}' is not in {project.name(source)}; a translation has "
+                    "the same keys"
                 )
     if missing:
         hint = (
@@ -130,7 +131,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # The theme's files (Material's scripts, the site's assets) are the same
     # in every edition: the English build has written them.
     docs = Path(config.docs_dir)
-    theme = [f for f in files if f.abs_src_path and not f.is_documentation_page() and not Path(f.abs_src_path).is_relative_to(docs)]
+    theme = [
+        f
+        for f in files
+        if f.abs_src_path and not f.is_documentation_page() and not Path(f.abs_src_path).is_relative_to(docs)
+    ]
     for file in theme:
         files.remove(file)
     return files

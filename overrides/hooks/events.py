@@ -42,12 +42,17 @@ class Writer:
         self.recs = recommendations(self.project, self.edition.locale)
         self.events = events(self.project)
 
+    @property
+    def colon(self) -> str:
+        return "：" if self.edition.chinese else ":"
+
     def t(self, key: str, **values: Any) -> str:
         return editions.translate(self.edition.locale, key, self.terms, **values)
 
     def date(self, event: Event | None = None, day: datetime.date = LETTER) -> str:
         if event is None:
-            return f'<time datetime="{day.isoformat()}">{editions.format_date(self.edition.locale, day, self.terms)}</time>'
+            shown = editions.format_date(self.edition.locale, day, self.terms)
+            return f'<time datetime="{day.isoformat()}">{shown}</time>'
         text = self.date(day=event.date)
         if event.end:
             # 18–19 March 2021; 2021年3月18日至19日
@@ -56,24 +61,26 @@ class Writer:
                 text = f"{text}至{end}日"
             else:
                 months = self.t("months").split()
-                text = f'<time datetime="{event.date.isoformat()}">{event.date.day}</time>–{end} {months[event.end.month - 1]} {event.end.year}'
+                start = f'<time datetime="{event.date.isoformat()}">{event.date.day}</time>'
+                text = f"{start}–{end} {months[event.end.month - 1]} {event.end.year}"
 
         if event.before_letter:
             text += f" · {self.t('events.before')}"
         return text
 
     def sources(self, event: Event) -> str:
-        lang = ' lang="en"' if self.edition.chinese else ""
-        separator = "、" if self.edition.chinese else ", "
-        links = separator.join(f"[{s.name}]({s.url}){{{lang} }}" if lang else f"[{s.name}]({s.url})" for s in event.sources)
-        separator = "：" if self.edition.chinese else ": "
-        return f"{self.t('events.sources')}{separator}{links}"
+        # The sources' names stay in their own language (English).
+        mark = '{ lang="en" }' if self.edition.chinese else ""
+        links = ("、" if self.edition.chinese else ", ").join(f"[{s.name}]({s.url}){mark}" for s in event.sources)
+        return f"{self.t('events.sources')}{'：' if self.edition.chinese else ': '}{links}"
 
     def topic(self, event: Event, prefix: str) -> str:
         """The recommendation an event bears on, as a link from `prefix` (the
         way from the page to the docs root), or its topic."""
         if event.rec in ("tech", "context"):
-            return f"{self.t(f'timeline.{event.rec}')}: {self.t(f'timeline.{event.rec}_note')}"
+            return f"{self.t(f'timeline.{event.rec}')}{self.colon} {self.t(f'timeline.{event.rec}_note')}".replace(
+                "： ", "："
+            )
         rec = self.recs[int(event.rec) - 1]
         label = self.t("timeline.recommendation", n=rec.number)
         separator = "：" if self.edition.chinese else ": "
@@ -125,7 +132,7 @@ class Writer:
             "",
             f'<nav class="timeline__filter" aria-label="{self.t("timeline.filter")}" markdown="block">',
             "",
-            f"{self.t('timeline.filter')}{'：' if self.edition.chinese else ':'} " + " · ".join(links),
+            f"{self.t('timeline.filter')}{self.colon} ".replace("： ", "：") + " · ".join(links),
             "",
             "</nav>",
             "",
@@ -166,7 +173,9 @@ class Writer:
                 self.date(),
                 "{ .event__date }",
                 "",
-                f"**{self.t('timeline.letter')}.** {self.t('timeline.letter_text')} [{self.t('nav.The letter')}](letter.md)",
+                f"**{self.t('timeline.letter')}{'。' if self.edition.chinese else '.'}**"
+                f"{'' if self.edition.chinese else ' '}{self.t('timeline.letter_text')} "
+                f"[{self.t('nav.The letter')}](letter.md)",
                 "",
                 "</li>",
             ]

@@ -52,9 +52,8 @@ def sitemap(site_url: str, pages: list[tuple[str, str, dict[str, str]]]) -> str:
         lines += ["  <url>", f"    <loc>{escape(site_url + url)}</loc>", f"    <lastmod>{lastmod}</lastmod>"]
         for locale, edition in EDITIONS.items():
             if locale in urls:
-                lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang="{edition.code}" href="{escape(site_url + urls[locale])}"/>'
-                )
+                href = escape(site_url + urls[locale])
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{edition.code}" href="{href}"/>')
         lines.append(
             f'    <xhtml:link rel="alternate" hreflang="x-default" href="{escape(site_url + urls.get(DEFAULT, url))}"/>'
         )

@@ -1,0 +1,166 @@
+"""How long the carried editions take to make, and how big they are, for each language.
+
+    uv run python benchmarks/downloads.py SITE_FOLDER [--runs N]
+
+Reads a built site (``mkdocs build`` output) and, for each language, takes its pages in the
+order of the site's navigation, each page's rendered content from ``article.md-content__inner``
+(the build's hook passes MkDocs' ``page.content`` instead: the same HTML without the template's
+additions, which are removed here as far as they matter). Then makes the PDF, the HTML file and
+the EPUB N times each with jointletter.carry and prints the median and range of the times, and the
+sizes: bytes, and gzip-compressed for the HTML file and the EPUB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from urllib.parse import urljoin
+
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from jointletter import carry  # noqa: E402
+
+LANGS = {"en": ("", "en"), "zh-hans": ("zh-hans/", "zh-Hans"), "zh-hant": ("zh-hant/", "zh-Hant")}
+LETTER_DATE = {"en": "17 February 2021", "zh-hans": "2021年2月17日", "zh-hant": "2021年2月17日"}
+STRINGS = {
+    "en": {
+        "contents": "Contents",
+        "skip": "Skip to the text",
+        "cover_line": "A joint letter to President Joe Biden, {date}",
+        "edition_of": "Edition of {date}",
+        "address": "Online: {url}",
+        "licence": "Text and data: CC BY 4.0, {url}. Quotations remain their authors'.",
+        "copy_note": (
+            "A copy of the website, to read offline, print and pass on. "
+            "The website may have changed since this edition was made."
+        ),
+        "recommendation_n_of": "Recommendation {n} of {total}",
+        "page_ref": "(p. {n})",
+    },
+    "zh-hans": {
+        "contents": "目录",
+        "skip": "跳到正文",
+        "cover_line": "致拜登总统的联名信，{date}",
+        "edition_of": "本版日期：{date}",
+        "address": "网址：{url}",
+        "licence": "文字与数据：CC BY 4.0，{url}。引文版权归原作者所有。",
+        "copy_note": "这是本网站的副本，供离线阅读、打印和转发。本版制作之后，网站内容可能有所更新。",
+        "recommendation_n_of": "建议 {n}（共 {total} 项）",
+        "page_ref": "（第 {n} 页）",
+    },
+    "zh-hant": {
+        "contents": "目錄",
+        "skip": "跳到正文",
+        "cover_line": "致拜登總統的聯名信，{date}",
+        "edition_of": "本版日期：{date}",
+        "address": "網址：{url}",
+        "licence": "文字與數據：CC BY 4.0，{url}。引文版權歸原作者所有。",
+        "copy_note": "這是本網站的副本，供離線閱讀、打印和轉發。本版製作之後，網站內容可能有所更新。",
+        "recommendation_n_of": "建議 {n}（共 {total} 項）",
+        "page_ref": "（第 {n} 頁）",
+    },
+}
+# What the templates add around page.content, which the hook does not pass.
+TEMPLATE_ADDITIONS = (
+    "print-url",
+    "rec-header__number",
+    "rec-header__meta",
+    "rec-pager",
+    "rec-cards",
+    "home-recommendations",
+)
+
+
+def with_class(element, name: str) -> list:
+    return element.xpath(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+
+
+def nav_order(site: Path, root: str) -> list[str]:
+    """The edition's pages in the order of its navigation, as site-relative URLs."""
+    home = html.parse(str(site / root / "index.html")).getroot()
+    base = "https://site.invalid/" + root
+    urls: list[str] = [root]
+    for href in home.xpath("//nav[contains(@class, 'md-nav--primary')]//a[contains(@class, 'md-nav__link')]/@href"):
+        url = urljoin(base, href).removeprefix("https://site.invalid/").split("#")[0]
+        if url.startswith(root) and url not in urls and (site / url / "index.html").is_file():
+            urls.append(url)
+    return urls
+
+
+def section(site: Path, url: str) -> carry.Section:
+    page = html.parse(str(site / url / "index.html")).getroot()
+    article = page.xpath("//article[contains(@class, 'md-content__inner')]")[0]
+    is_rec = "recommendations/" in url and not url.endswith("recommendations/")
+    lede = ""
+    if is_rec:
+        template_lede = with_class(article, "lede")[0]
+        lede = " ".join(template_lede.text_content().split())
+        template_lede.drop_tree()
+    for name in TEMPLATE_ADDITIONS:
+        for element in with_class(article, name):
+            element.drop_tree()
+    h1 = article.xpath(".//h1")[0]
+    for link in h1.xpath(".//a[contains(@class, 'headerlink')]"):
+        link.drop_tree()
+    content = (article.text or "") + "".join(html.tostring(child, encoding="unicode") for child in article)
+    return carry.Section(url, " ".join(h1.text_content().split()), content, lede)
+
+
+def edition(site: Path, locale: str) -> carry.Edition:
+    root, lang = LANGS[locale]
+    home = html.parse(str(site / root / "index.html")).getroot()
+    canonical = home.xpath("//link[@rel='canonical']/@href")[0]
+    title = home.xpath("//meta[@property='og:site_name']/@content")[0]
+    return carry.Edition(
+        locale=locale,
+        lang=lang,
+        site_url=canonical.removesuffix(root),
+        title=title,
+        letter_date=LETTER_DATE[locale],
+        build_date=datetime.date(2021, 2, 17),
+        strings=STRINGS[locale],
+    )
+
+
+def timed(make: Callable[[], bytes], runs: int) -> tuple[list[float], bytes]:
+    times, data = [], b""
+    for _ in range(runs):
+        start = time.perf_counter()
+        data = make()
+        times.append(time.perf_counter() - start)
+    return times, data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a built site folder")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    makers = {"pdf": carry.make_pdf, "html": carry.make_html, "epub": carry.make_epub}
+    print(f"{'':8} {'format':6} {'median':>8} {'range':>13} {'bytes':>10} {'gzip':>10}")
+    for locale, (root, _) in LANGS.items():
+        urls = nav_order(args.site, root)
+        sections = [section(args.site, url) for url in urls]
+        ed = edition(args.site, locale)
+        for ext, make in makers.items():
+            times, data = timed(partial(make, ed, sections, urls), args.runs)
+            packed = f"{len(gzip.compress(data, 9)):>10}" if ext != "pdf" else f"{'':>10}"
+            print(
+                f"{locale:8} {ext:6} {statistics.median(times):>7.2f}s {min(times):>6.2f}-{max(times):.2f}s"
+                f" {len(data):>10} {packed}"
+            )
+    print(f"({args.runs} runs each; {len(urls)} pages per language)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The code itself: Ruff finds nothing to lint or format, and nothing outside tests/ imports from it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    found = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert found, "ruff is not installed (it is in the dev dependency group)"
+    return subprocess.run([found, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_ruff_finds_nothing_to_lint() -> None:
+    result = ruff("check", ".")
+    assert result.returncode == 0, f"ruff check (settings in pyproject.toml):\n{result.stdout}{result.stderr}"
+
+
+def test_ruff_finds_nothing_to_format() -> None:
+    result = ruff("format", "--check", ".")
+    assert result.returncode == 0, f"ruff format --check (run `uv run ruff format .`):\n{result.stdout}{result.stderr}"
+
+
+def test_nothing_outside_the_tests_imports_from_them() -> None:
+    tests = {path.stem for path in (ROOT / "tests").glob("*.py")}
+    pattern = re.compile(rf"^\s*(?:from|import)\s+(?:tests\b|(?:{'|'.join(map(re.escape, tests))})\b)", re.M)
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("jointletter", "overrides", "scripts", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8")) or '/ "tests"' in path.read_text(encoding="utf-8")
+    ]
+    assert not offenders, f"these import from tests/: {offenders}"
