@@ -1013,3 +1013,20 @@ def make_all(edition: Edition, sections: Sequence[Section], expected_urls: Seque
     """The three files from one assembled document, by extension ("pdf", "html", "epub")."""
     doc = _assemble(edition, sections, expected_urls)
     return {"pdf": _make_pdf(doc), "html": _make_html(doc), "epub": _make_epub(doc)}
+
+
+def _engine() -> str:
+    """What the files are made with, for a cache of them: this module, its
+    stylesheets, WeasyPrint's version and the fonts (Charis SIL, and the
+    system's Noto Serif CJK by size and date)."""
+    from importlib.metadata import version
+
+    here = Path(__file__).parent
+    parts = [here.joinpath(name).read_bytes() for name in sorted(p.name for p in here.glob("carry*"))]
+    parts += [path.read_bytes() for path in LATIN_FILES.values() if path.is_file()]
+    for path in sorted(Path("/usr/share/fonts").glob("**/NotoSerifCJK*")):
+        parts.append(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    return hashlib.sha256(b"".join(parts) + version("weasyprint").encode()).hexdigest()
+
+
+ENGINE = _engine()

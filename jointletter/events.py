@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mkdocs.exceptions import PluginError
 
@@ -55,10 +56,6 @@ class Event:
         if locale == "en":
             return self.en
         return self.hans if locale == "zh-hans" else to_traditional(self.hans, terms, sentence=True)
-
-
-def link_references(project: Project) -> dict[str, str]:
-    return dict(LINK_REFERENCE.findall(read_text(project.root / LINKS)))
 
 
 WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
@@ -123,11 +120,16 @@ def events(project: Project) -> list[Event]:
     """Every event, checked, oldest first."""
     path = project.root / FILE
     if not path.is_file():
-        return []
-    data = parse_yaml(read_text(path), FILE) or []
+        raise PluginError(f"{FILE} is missing: the timeline and the recommendations' events are made from it")
+    return list(_events(read_text(path), read_text(project.root / LINKS)))
+
+
+@lru_cache(maxsize=8)
+def _events(text: str, links_text: str) -> tuple[Event, ...]:
+    data = parse_yaml(text, FILE) or []
     if not isinstance(data, list):
         raise PluginError(f"{FILE}: must be a list of events")
-    links = link_references(project)
+    links = dict(LINK_REFERENCE.findall(links_text))
     out: list[Event] = []
     seen: set[str] = set()
     for place, entry in enumerate(data, start=1):
@@ -140,4 +142,4 @@ def events(project: Project) -> list[Event]:
             raise PluginError(f"{where}: comes after {out[-1].id} but is dated earlier; keep the file oldest first")
         seen.add(event.id)
         out.append(event)
-    return out
+    return tuple(out)

@@ -28,7 +28,7 @@ class Term:
 def glossary(project: Project) -> list[Term]:
     path = project.root / FILE
     if not path.is_file():
-        return []
+        raise PluginError(f"{FILE} is missing: the Traditional conversion follows it")
     data = parse_yaml(read_text(path), FILE) or []
     if not isinstance(data, list):
         raise PluginError(f"{FILE}: must be a list of terms")

@@ -8,7 +8,7 @@ for YAML, the line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def _position(error: yaml.YAMLError, offset: int = 0) -> str:
     return f", line {mark.line + 1 + offset}, column {mark.column + 1}"
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML with dates left as text, for the model to check: PyYAML's own date
     reading fails on 2021-02-30 with an error that names no place."""
 
@@ -60,8 +60,11 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+@lru_cache(maxsize=512)
 def parse_yaml(text: str, where: str, offset: int = 0) -> Any:
-    """YAML, or a PluginError naming the file, line and column of the fault."""
+    """YAML, or a PluginError naming the file, line and column of the fault.
+    Parsed once per text (the three editions' builds and every hook read the
+    same files): callers must not change what it returns."""
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -69,15 +72,16 @@ def parse_yaml(text: str, where: str, offset: int = 0) -> Any:
         raise PluginError(f"{where}{_position(error, offset)}: not valid YAML ({problem})") from None
 
 
-@cache
-def _read(path: Path, mtime_ns: int) -> str:
+@lru_cache(maxsize=512)
+def _read(path: Path, mtime_ns: int, size: int) -> str:
     return path.read_text(encoding="utf-8")
 
 
 def read_text(path: Path) -> str:
     """A file's text, read once per change (the three languages' builds and
     the hooks all ask for the same files)."""
-    return _read(path, path.stat().st_mtime_ns)
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:

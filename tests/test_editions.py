@@ -14,7 +14,7 @@ import pytest
 
 from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Site, recommendations_of
 from jointletter import glossary
-from jointletter.chinese import to_traditional, traditional_page, traditional_pages
+from jointletter.chinese import to_traditional
 from jointletter.previews import drawn
 from jointletter.project import Project
 
@@ -128,16 +128,6 @@ def test_the_base_of_each_page_is_its_editions_root(site: Site) -> None:
             assert Path(base).resolve() == (Path(root or ".")).resolve(), (
                 f"{page.path}: Material's base is {config['base']}, not the {locale} root"
             )
-
-
-def test_traditional_pages_are_made_from_the_simplified_ones() -> None:
-    project = Project(ROOT)
-    for hans, hant in traditional_pages(project):
-        assert hant.is_file(), f"{project.name(hant)} is missing: run `uv run python scripts/traditional.py`"
-        assert hant.read_text(encoding="utf-8") == traditional_page(project, hans), (
-            f"{project.name(hant)} is not what {hans.name} gives (edit the Simplified page, then run `uv run "
-            "python scripts/traditional.py`)"
-        )
 
 
 # Words the mainland writes and Taiwan writes otherwise (Taiwan's form after

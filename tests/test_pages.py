@@ -72,6 +72,8 @@ def absolute_addresses(root: Path) -> list[str]:
     found = []
     for file in root.rglob("*.html"):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one('meta[http-equiv="refresh"]'):
+            continue  # a redirect page: its links are relative, to the page it leads to
         found += [el["href"] for el in soup.select('link[rel="canonical"]')]
         found += [
             el["content"]
@@ -95,6 +97,15 @@ def test_another_site_url_changes_every_absolute_address(site: Site, instant) ->
     assert all(url.startswith(SITE_URL) for url in absolute_addresses(site.root)), (
         "the default build has addresses off its SITE_URL"
     )
+
+
+def test_a_build_prints_only_mkdocs_lines(site: Site) -> None:
+    """No tool speaks on its own (jieba announced its dictionary on every
+    build): every line is MkDocs' log, as `LEVEL - message`."""
+    stray = [
+        line for line in site.log.splitlines() if line.strip() and not re.match(r"^(INFO|WARNING|DEBUG)\s+-  ", line)
+    ]
+    assert not stray, "the build printed lines of its own:\n" + "\n".join(stray)
 
 
 def digest(root: Path) -> dict[str, str]:

@@ -35,19 +35,6 @@ def recs(edition: Edition) -> list[Rec]:
     return recommendations_of(edition.locale)
 
 
-def test_there_are_seven_numbered_one_to_seven(recs: list[Rec], edition: Edition) -> None:
-    numbers = [rec.number for rec in recs]
-    assert numbers == list(range(1, 8)), f"{edition.locale}: recommendation numbers are {numbers}, expected 1..7"
-
-
-def test_translations_have_the_english_numbers_and_slugs(
-    recommendations: list[Rec], recs: list[Rec], edition: Edition
-) -> None:
-    assert [(r.number, r.slug) for r in recs] == [(r.number, r.slug) for r in recommendations], (
-        f"{edition.locale}: recommendations differ in number or slug from the English ones"
-    )
-
-
 def test_each_has_its_page_with_number_title_and_summary(edition: Edition, recs: list[Rec]) -> None:
     for rec in recs:
         content = edition.page(below_root(rec)).content

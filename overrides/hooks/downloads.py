@@ -37,6 +37,7 @@ from jointletter.recommendations import SECTION, recommendations
 log = logging.getLogger("mkdocs.hooks.downloads")
 FORMATS = {"pdf": "PDF", "html": "HTML", "epub": "EPUB"}
 SOURCES = "sources"
+CACHE = ".cache/downloads"
 SUMS = f"{carry.FOLDER}SHA256SUMS"
 # Every edition's files and their digests, as the three builds make them.
 _digests: dict[str, str] = {}
@@ -59,7 +60,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
         return
     _digests.clear()  # the first of the three builds
     if not made():
-        log.info("the carried editions (PDF, HTML, EPUB) are not made here: `mkdocs build` makes them")
+        why = "under `mkdocs serve`" if _serving else "with DOWNLOADS=skip"
+        log.info(f"the carried editions (PDF, HTML, EPUB) are not made {why}; a plain `mkdocs build` makes them")
 
 
 @plugins.event_priority(-105)  # after the i18n plugin has sorted the files
@@ -120,9 +122,21 @@ def make(config: MkDocsConfig) -> dict[str, bytes]:
         title=t("site_name"),
         letter_date=t("letter_date"),
         build_date=build_date,
-        strings={key: t(f"carry.{key}") for key in carry.STRING_KEYS},
+        strings={key: t(f"carry.{key}") for key in carry.STRING_KEYS} | {"licence_url": edition.licence},
     )
-    return carry.make_all(document, sections, [section.url for section in sections])
+    expected = [section.url for section in sections]
+    # The same input gives the same bytes, so a second build of the same pages
+    # (a rebuild, the tests' second engine) takes the files from the cache.
+    key = hashlib.sha256(repr((carry.ENGINE, document, sections)).encode()).hexdigest()
+    cache = project.root / CACHE / key
+    if all((cache / f"file.{ext}").is_file() for ext in FORMATS):
+        carry.check(document, sections, expected)
+        return {ext: (cache / f"file.{ext}").read_bytes() for ext in FORMATS}
+    made = carry.make_all(document, sections, expected)
+    cache.mkdir(parents=True, exist_ok=True)
+    for ext, data in made.items():
+        (cache / f"file.{ext}").write_bytes(data)
+    return made
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
@@ -153,20 +167,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     if not made():
         return env
     edition = editions.current(config)
+    terms = glossary.pairs(Project.of(config))
     links = []
     for ext, data in make(config).items():
         name = f"{carry.FOLDER}{carry.file_name(edition.locale, ext)}"
         files.get_file_from_path(name).content_bytes = data
         _digests[name] = hashlib.sha256(data).hexdigest()
         label = editions.translate(
-            edition.locale, "download_item", format=FORMATS[ext], language=edition.name, size=size(data)
+            edition.locale, "download_item", terms, format=FORMATS[ext], language=edition.name, size=size(data)
         )
         links.append({"name": name, "label": label})
     # Every page's footer links them, in the edition's language, by absolute
     # path (the footer is the same on every page, at any depth).
     site_path = urlsplit(config.site_url).path
     items = " · ".join(f'<a href="{site_path}{link["name"]}" download>{link["label"]}</a>' for link in links)
-    title = editions.translate(edition.locale, "downloads")
+    title = editions.translate(edition.locale, "downloads", terms)
     colon = "：" if edition.chinese else ": "
     config.copyright += f'<br><span class="md-copyright__downloads">{title}{colon}{items}</span>'
     # SHA256SUMS, as `sha256sum -c` reads it: each build writes the digests

@@ -211,7 +211,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     if not edition.chinese:
         return html
     english = editions.translate(DEFAULT, "permalink")
-    return html.replace(f'title="{english}"', f'title="{editions.translate(edition.locale, "permalink")}"')
+    own = editions.translate(edition.locale, "permalink", glossary.pairs(Project.of(config)))
+    return html.replace(f'title="{english}"', f'title="{own}"')
 
 
 def page_languages(page: Page | None, edition: Edition, config: MkDocsConfig) -> list[dict[str, Any]]:

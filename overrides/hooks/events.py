@@ -55,15 +55,18 @@ class Writer:
             return f'<time datetime="{day.isoformat()}">{shown}</time>'
         text = self.date(day=event.date)
         if event.end:
-            # 18–19 March 2021; 2021年3月18日至19日
-            end = f'<time datetime="{event.end.isoformat()}">{event.end.day}</time>'
-            if self.edition.chinese:
-                text = f"{text}至{end}日"
+            # 18–19 March 2021, 2021年3月18日至19日; a range across months or
+            # years gives the end in full.
+            same_month = (event.end.year, event.end.month) == (event.date.year, event.date.month)
+            if not same_month:
+                text = f"{text}{'至' if self.edition.chinese else ' – '}{self.date(day=event.end)}"
+            elif self.edition.chinese:
+                text = f'{text}至<time datetime="{event.end.isoformat()}">{event.end.day}</time>日'
             else:
                 months = self.t("months").split()
                 start = f'<time datetime="{event.date.isoformat()}">{event.date.day}</time>'
+                end = f'<time datetime="{event.end.isoformat()}">{event.end.day}</time>'
                 text = f"{start}–{end} {months[event.end.month - 1]} {event.end.year}"
-
         if event.before_letter:
             text += f" · {self.t('events.before')}"
         return text
@@ -122,9 +125,12 @@ class Writer:
         targets = "".join(f'<span class="timeline__target" id="rec-{key}"></span>' for key in FILTERS)
         links = [f"[{self.t('timeline.all')}](#what-happened-next){{ target=_self }}"]
         for key in FILTERS:
-            label = self.t(f"timeline.{key}") if key in ("tech", "context") else key
-            title = "" if key in ("tech", "context") else f' title="{self.t("timeline.recommendation", n=key)}"'
-            links.append(f"[{label}](#rec-{key}){{ target=_self{title} }}")
+            if key in ("tech", "context"):
+                label = self.t(f"timeline.{key}")
+                links.append(f"[{label}](#rec-{key}){{ target=_self }}")
+            else:  # a numeral, named in full for screen readers
+                name = self.t("timeline.recommendation", n=key)
+                links.append(f'[{key}](#rec-{key}){{ target=_self aria-label="{name}" }}')
         lines = [
             '<div class="timeline" markdown="block">',
             "",
@@ -146,7 +152,12 @@ class Writer:
                 letter_placed = True
             items.append(self.item(event, prefix="", with_topic=True))
         for year, items in years.items():
-            classes = " ".join(f"has-{key}" for key in FILTERS if any(f'event--{key}"' in item for item in items))
+            # A year shows under a filter if it has an event of that
+            # recommendation, or the letter, which always shows.
+            letter = any('id="the-letter"' in item for item in items)
+            classes = " ".join(
+                f"has-{key}" for key in FILTERS if letter or any(f'event--{key}"' in item for item in items)
+            )
             lines += [
                 f'<section class="timeline__year {classes}" markdown="block">',
                 "",

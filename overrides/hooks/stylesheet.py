@@ -47,8 +47,8 @@ NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=(?!custom\])")
 # Components the site never renders: a rule is dropped only when every one of
 # its selectors names one of these.
 UNUSED = re.compile(
-    r"\.md-annotation|\.md-version|\.md-consent|\.md-announce|\.md-source|\.md-tag|"
-    r"\.md-progress|\.md-status|\.md-banner|\.md-post|\.md-profile|\.md-draft|\.tabbed-|\.mermaid|"
+    r"\.md-annotation|\.md-version|\.md-consent|\.md-source|\.md-tag|"
+    r"\.md-progress|\.md-status|\.md-post|\.md-profile|\.md-draft|\.tabbed-|\.mermaid|"
     r"\.task-list|\.critic|\.arithmatex|\.keys|\.emojione|\.twemoji|\.gemoji|"
     r"\.md-typeset \.mdx-|\.md-social|"
     r"\.(?:abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|"
