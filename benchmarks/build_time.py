@@ -1,10 +1,12 @@
-"""How long a full build takes: MkDocs' own figure and the whole command.
+"""How long a full build takes, and what the carried editions add to it.
 
     uv run python benchmarks/build_time.py [--runs N]
 
-Runs `mkdocs build --strict` N times into a temp folder (clean each time) and
-prints the median and range of "Documentation built in X seconds" (the build
-itself) and of the command's wall-clock time (Python start-up included).
+Runs `mkdocs build --strict` N times into a temp folder, alternating a full
+build (the carried editions made afresh: their cache, .cache/downloads, is
+emptied first) and one with DOWNLOADS=skip, and prints the median and range
+of "Documentation built in X seconds" (the build itself) and of the command's
+wall-clock time (Python start-up included), for each, and the difference.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,6 +23,28 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(env: dict[str, str], out: str) -> tuple[float, float]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.perf_counter() - start
+    return float(re.search(r"built in ([\d.]+) seconds", result.stderr + result.stdout).group(1)), wall
+
+
+def summary(name: str, runs: list[tuple[float, float]]) -> str:
+    built, wall = [b for b, _ in runs], [w for _, w in runs]
+    return (
+        f"{name}: median {statistics.median(built):.2f} s (range {min(built):.2f}-{max(built):.2f}) as MkDocs "
+        f"reports it; whole command {statistics.median(wall):.2f} s (range {min(wall):.2f}-{max(wall):.2f})"
+    )
 
 
 def main() -> None:
@@ -32,25 +57,17 @@ def main() -> None:
         "DISABLE_MKDOCS_2_WARNING": "true",
         "SITE_URL": os.environ.get("SITE_URL", "https://example.github.io/joint-letter/"),
     }
-    built, wall = [], []
+    full, skipped = [], []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(args.runs):
-            start = time.perf_counter()
-            result = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            wall.append(time.perf_counter() - start)
-            built.append(float(re.search(r"built in ([\d.]+) seconds", result.stderr + result.stdout).group(1)))
-    print(
-        f"full build, {args.runs} runs: median {statistics.median(built):.2f} s (range "
-        f"{min(built):.2f}-{max(built):.2f}) "
-        f"as MkDocs reports it; whole command {statistics.median(wall):.2f} s (range {min(wall):.2f}-{max(wall):.2f})"
-    )
+            shutil.rmtree(ROOT / ".cache" / "downloads", ignore_errors=True)
+            full.append(build(env, out))
+            skipped.append(build({**env, "DOWNLOADS": "skip"}, out))
+    print(f"{args.runs} runs each, interleaved:")
+    print(summary("full build", full))
+    print(summary("without the carried editions (DOWNLOADS=skip)", skipped))
+    added = statistics.median(b for b, _ in full) - statistics.median(b for b, _ in skipped)
+    print(f"the carried editions add {added:.2f} s (difference of the medians)")
 
 
 if __name__ == "__main__":

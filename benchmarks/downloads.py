@@ -45,7 +45,6 @@ STRINGS = {
             "The website may have changed since this edition was made."
         ),
         "recommendation_n_of": "Recommendation {n} of {total}",
-        "page_ref": "(p. {n})",
     },
     "zh-hans": {
         "contents": "目录",
@@ -56,7 +55,6 @@ STRINGS = {
         "licence": "文字与数据：CC BY 4.0，{url}。引文版权归原作者所有。",
         "copy_note": "这是本网站的副本，供离线阅读、打印和转发。本版制作之后，网站内容可能有所更新。",
         "recommendation_n_of": "建议 {n}（共 {total} 项）",
-        "page_ref": "（第 {n} 页）",
     },
     "zh-hant": {
         "contents": "目錄",
@@ -67,7 +65,6 @@ STRINGS = {
         "licence": "文字與數據：CC BY 4.0，{url}。引文版權歸原作者所有。",
         "copy_note": "這是本網站的副本，供離線閱讀、打印和轉發。本版製作之後，網站內容可能有所更新。",
         "recommendation_n_of": "建議 {n}（共 {total} 項）",
-        "page_ref": "（第 {n} 頁）",
     },
 }
 # What the templates add around page.content, which the hook does not pass.

@@ -44,7 +44,6 @@ key                         English
 ``copy_note``               ``A copy of the website, to read offline, print and pass on. The
                             website may have changed since this edition was made.``
 ``recommendation_n_of``     ``Recommendation {n} of {total}``
-``page_ref``                ``(p. {n})`` (after a cross-reference in the PDF)
 ``licence_url``             optional: the licence's address, if not the English deed
 ==========================  =====================================================================
 """
@@ -110,7 +109,6 @@ STRING_KEYS = (
     "licence",
     "copy_note",
     "recommendation_n_of",
-    "page_ref",
 )
 
 
@@ -410,7 +408,6 @@ def _link_pages(edition: Edition, pages: Sequence[_Page]) -> None:
             a.set("href", resolved)
             if resolved.startswith("#"):
                 a.set("data-carry-from", href)
-                a.set("class", " ".join(sorted(_classes(a) | {"carry-xref"})))
             elif resolved.startswith("http") and _shown(a.text_content()) == _shown(resolved):
                 a.set("class", " ".join(sorted(_classes(a) | {"carry-url"})))
     ids = {el.get("id") for page in pages for el in page.element.iter() if isinstance(el.tag, str) and el.get("id")}
@@ -584,13 +581,7 @@ def _pdf_css(edition: Edition) -> str:
         for weight, path in LATIN_FILES.items()
     )
     stacks = {"latin": f'"{PDF_FAMILY}"', **{face: f'"{face}"' for _, face in CJK_FACES}}
-    before, _, after = _text(edition, "page_ref", n="{n}").partition("{n}")
-    space = " " if before[:1].isascii() else ""
-    xref = (
-        f".carry-xref::after{{content:{_css_string(space + before)} target-counter(attr(href url),page)"
-        f" {_css_string(after)}}}"
-    )
-    return faces + _css_file("carry.css") + _css_file("carry_pdf.css") + _cjk_rules(stacks) + xref
+    return faces + _css_file("carry.css") + _css_file("carry_pdf.css") + _cjk_rules(stacks)
 
 
 # ---------------------------------------------------------------------------
@@ -746,13 +737,6 @@ def _check_drawable(doc: _Document) -> None:
                     f"has {char!r} (U+{ord(char):04X}), which the PDF's fonts ({fonts}) cannot draw"
                     f", in: {text.strip()[:60]!r}",
                 )
-    char = _undrawable(_text(edition, "page_ref", n="0123456789"), base)
-    if char is not None:
-        raise _fail(
-            edition,
-            "contents",
-            f"has {char!r} (U+{ord(char):04X}) in the string 'page_ref', which the PDF's fonts cannot draw",
-        )
 
 
 class _Collect(logging.Handler):

@@ -165,7 +165,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "The website may have changed since this edition was made."
         ),
         "carry.recommendation_n_of": "Recommendation {n} of {total}",
-        "carry.page_ref": "(p. {n})",
     },
     "zh-hans": {
         "site_name": "以人权为本的美国对华政策",
@@ -254,7 +253,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "carry.licence": "文字与数据：CC BY 4.0，{url}。引文版权归原作者所有。",
         "carry.copy_note": "本站的副本，可供离线阅读、打印和转发。本版本制作之后，网站内容可能已有更新。",
         "carry.recommendation_n_of": "建议{n}（共{total}项）",
-        "carry.page_ref": "（第{n}页）",
     },
 }
 

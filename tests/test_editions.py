@@ -152,6 +152,21 @@ MAINLAND_ONLY = {
 }
 
 
+# Traditional forms that are not Taiwan's standard ones (Taiwan's after each):
+# HRIC's Traditional page, a mechanical conversion, writes several of them.
+VARIANTS = {
+    "爲": "為",
+    "衆": "眾",
+    "幷": "並",
+    "綫": "線",
+    "裏": "裡",
+    "峯": "峰",
+    "羣": "群",
+    "啓": "啟",
+    "關于": "關於",
+}
+
+
 def reader_text(page, locale: str) -> list[str]:
     """All a reader or a screen reader meets on a page in its language: text,
     labels, titles, alt texts, metadata, the strings Material's and the site's
@@ -187,6 +202,9 @@ def test_traditional_pages_follow_taiwan_usage_and_the_glossary(site: Site) -> N
         text = " ".join(reader_text(page, "zh-hant"))
         problems += [
             f"{page.path}: {word} (Taiwan writes {taiwan})" for word, taiwan in MAINLAND_ONLY.items() if word in text
+        ]
+        problems += [
+            f"{page.path}: {form} (Taiwan's standard form is {std})" for form, std in VARIANTS.items() if form in text
         ]
         if "“" in text or "”" in text:
             problems.append(f"{page.path}: “ ” quotation marks outside English text (Taiwan writes 「」)")
