@@ -110,7 +110,9 @@ class Writer:
         lines = [f"## {self.t('events.heading')} {{ #what-happened-next }}", ""]
         if not mine:
             return "\n".join([*lines, self.t("events.none"), ""])
-        lines += [self.t("events.note"), "{ .events__note }", "", '<ol class="events" markdown="block">', ""]
+        # Searched on the timeline, not twice: every reader's index is smaller.
+        events = '<ol class="events" markdown="block" data-search-exclude>'
+        lines += [self.t("events.note"), "{ .events__note }", "", events, ""]
         lines += [self.item(event) + "\n" for event in mine]
         lines += [
             "</ol>",

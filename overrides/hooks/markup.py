@@ -10,7 +10,12 @@ copying those templates:
 - ``autocorrect="off"`` on the search field, which the HTML checker does not
   allow;
 - a name for the search dialog (axe: aria-dialog-name), the same as its
-  field's, in the page's language.
+  field's, in the page's language;
+- the skip link as a plain link (``target="_self"``): Material's instant
+  navigation would take it over and scroll to the content without moving the
+  keyboard's place; and its target focusable (``tabindex="-1"``), so that the
+  browser moves focus there, and the next Tab goes on in the content, not
+  back to the navigation.
 """
 
 from __future__ import annotations
@@ -26,10 +31,16 @@ EMPTY_TABINDEX = ' tabindex=""'
 AUTOCORRECT = ' autocorrect="off"'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
+SKIP = re.compile(r'(<a href="#[^"]*") class="md-skip">')
 
 
 def mend(html: str) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html).replace(EMPTY_TABINDEX, "").replace(AUTOCORRECT, "")
+    skip = SKIP.search(html)
+    if skip:
+        html = SKIP.sub(r'\1 class="md-skip" target="_self">', html)
+        target = f'id="{skip.group(1).removeprefix("<a href=").strip(chr(34)).removeprefix("#")}"'
+        html = html.replace(target, f'{target} tabindex="-1"', 1)
     name = SEARCH_NAME.search(html)
     if name:
         html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{name.group(1)}">'), 1)
