@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from jointletter.pages_server import PagesServer  # noqa: E402
+from jointletter.pages_server import CHROMIUM_ARGS, PagesServer  # noqa: E402
 
 SUBPATH = "/joint-letter/"
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -45,14 +45,6 @@ PAGES = {
     "zh-hant home": ("zh-hant/", "index.zh-hant/"),
     "zh-hant recommendation": ("zh-hant/recommendations/winter-olympics/", "recommendations/winter-olympics.zh-hant/"),
 }
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 PLAIN_CONFIG = """\
 site_name: A Human Rights Approach to US-China Policy
@@ -162,7 +154,7 @@ def main() -> None:
         ours, plain = tmp / "ours", tmp / "plain"
         ours.mkdir()
         plain.mkdir()
-        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         with (
             PagesServer(ours, SUBPATH, gzip=True) as ours_server,
             PagesServer(plain, SUBPATH, gzip=True) as plain_server,

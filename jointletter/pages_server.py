@@ -15,6 +15,17 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# Chromium's flags for the tests, the benchmarks and the screenshots: no
+# sandbox (root in a container), and none of its own calls home, which this
+# machine's closed network would refuse.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from jointletter.pages_server import PagesServer
+from jointletter.pages_server import CHROMIUM_ARGS, PagesServer
 
 PAGES = {
     "home": "",
@@ -32,14 +32,6 @@ PAGES = {
 # Each page in each language; LANGS=en,zh-hans picks some.
 LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def main() -> None:
@@ -50,7 +42,9 @@ def main() -> None:
     base = server.url
     full = os.environ.get("FULL_PAGE") == "1"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=ARGS)
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+        )
         for scheme in ("light", "dark"):
             for size, (width, height) in SIZES.items():
                 page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)

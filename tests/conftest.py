@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 
 from jointletter import glossary
 from jointletter.editions import translate
+from jointletter.pages_server import CHROMIUM_ARGS
 from jointletter.project import Project
 from jointletter.recommendations import Recommendation
 from jointletter.recommendations import recommendations as model_recommendations
@@ -187,14 +188,6 @@ def recommendations() -> list[Recommendation]:
 
 
 # Chromium, as a session-wide fixture for every browser test.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOW_TO_GET_ONE = (
     "set CHROMIUM_PATH, or install Debian's chromium (apt-get install chromium); never `playwright install` here"
 )
@@ -225,7 +218,7 @@ def browser():
             if os.environ.get("CI") == "true":
                 pytest.fail(message)
             pytest.skip(message)
-        browser = playwright.chromium.launch(executable_path=path, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
