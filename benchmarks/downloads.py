@@ -16,7 +16,6 @@ import argparse
 import datetime
 import gzip
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from functools import partial
@@ -25,48 +24,18 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from jointletter import carry  # noqa: E402
+from jointletter import carry, glossary
+from jointletter.editions import translate
+from jointletter.project import Project
 
 LANGS = {"en": ("", "en"), "zh-hans": ("zh-hans/", "zh-Hans"), "zh-hant": ("zh-hant/", "zh-Hant")}
-LETTER_DATE = {"en": "17 February 2021", "zh-hans": "2021年2月17日", "zh-hant": "2021年2月17日"}
-STRINGS = {
-    "en": {
-        "contents": "Contents",
-        "skip": "Skip to the text",
-        "cover_line": "A joint letter to President Joe Biden, {date}",
-        "edition_of": "Edition of {date}",
-        "address": "Online: {url}",
-        "licence": "Text and data: CC BY 4.0, {url}. Quotations remain their authors'.",
-        "copy_note": (
-            "A copy of the website, to read offline, print and pass on. "
-            "The website may have changed since this edition was made."
-        ),
-        "recommendation_n_of": "Recommendation {n} of {total}",
-    },
-    "zh-hans": {
-        "contents": "目录",
-        "skip": "跳到正文",
-        "cover_line": "致拜登总统的联名信，{date}",
-        "edition_of": "本版日期：{date}",
-        "address": "网址：{url}",
-        "licence": "文字与数据：CC BY 4.0，{url}。引文版权归原作者所有。",
-        "copy_note": "这是本网站的副本，供离线阅读、打印和转发。本版制作之后，网站内容可能有所更新。",
-        "recommendation_n_of": "建议 {n}（共 {total} 项）",
-    },
-    "zh-hant": {
-        "contents": "目錄",
-        "skip": "跳到正文",
-        "cover_line": "致拜登總統的聯名信，{date}",
-        "edition_of": "本版日期：{date}",
-        "address": "網址：{url}",
-        "licence": "文字與數據：CC BY 4.0，{url}。引文版權歸原作者所有。",
-        "copy_note": "這是本網站的副本，供離線閱讀、打印和轉發。本版製作之後，網站內容可能有所更新。",
-        "recommendation_n_of": "建議 {n}（共 {total} 項）",
-    },
-}
+
+
+def t(locale: str, key: str) -> str:
+    """The site's own string, as the build gives it (jointletter/editions.py)."""
+    return translate(locale, key, glossary.pairs(Project()))
+
+
 # What the templates add around page.content, which the hook does not pass.
 TEMPLATE_ADDITIONS = (
     "print-url",
@@ -123,9 +92,9 @@ def edition(site: Path, locale: str) -> carry.Edition:
         lang=lang,
         site_url=canonical.removesuffix(root),
         title=title,
-        letter_date=LETTER_DATE[locale],
+        letter_date=t(locale, "letter_date"),
         build_date=datetime.date(2021, 2, 17),
-        strings=STRINGS[locale],
+        strings={key: t(locale, f"carry.{key}") for key in carry.STRING_KEYS},
     )
 
 
