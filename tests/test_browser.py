@@ -245,7 +245,7 @@ def test_skip_link_moves_focus_to_the_content(page: Page, served, edition: str) 
     target = page.evaluate("document.activeElement.hash")
     page.keyboard.press("Enter")
     wait_until(page, f"location.hash === {target!r}", timeout=5000)
-    page.wait_for_timeout(300)  # the browser moves its focus start point with the jump
+    page.wait_for_timeout(100)  # the browser moves its focus start point with the jump
     page.keyboard.press("Tab")
     inside = page.evaluate("!!document.activeElement.closest('.md-content')")
     where = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")

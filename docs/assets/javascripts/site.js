@@ -1,7 +1,25 @@
 /*
- * The site's one script: "Copy link" buttons and full link addresses in print.
+ * The site's one script: "Copy link" buttons, full link addresses in print,
+ * and the skip link's focus.
  */
 (() => {
+  /*
+   * The skip link: the keyboard's place goes to the content it leads to.
+   * Without JavaScript it is a plain link to a focusable target (see
+   * overrides/hooks/markup.py), and the browser moves focus there. With it,
+   * Material's scripts react to the new address and can drop focus to the
+   * page's body, which sends the next Tab back to the header: so the link
+   * sets the address itself, quietly, and focuses its target.
+   */
+  document.addEventListener("click", event => {
+    const skip = event.target instanceof Element && event.target.closest("a.md-skip")
+    const target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)))
+    if (!target || event.metaKey || event.ctrlKey || event.shiftKey) return
+    event.preventDefault()
+    history.pushState(null, "", skip.hash)
+    target.focus()
+  })
+
   /* The page's strings for the copy-link button (see overrides/main.html). */
   const text = key => JSON.parse(document.getElementById("__site").textContent)[key]
 
