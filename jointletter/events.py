@@ -2,7 +2,7 @@
 
 One entry per event, oldest first: its address (date and a short slug), its
 date, the recommendation it bears on, its sources (link references defined in
-``includes/links.md``, the one place each outside address is kept) and its
+``data/sources.yml``, the one place each outside source is kept) and its
 text in English and Simplified Chinese. The Traditional text is made by the
 conversion, so no event's text is written twice. The build renders every
 event on its recommendation's page and on the timeline, and puts them in
@@ -20,22 +20,16 @@ from mkdocs.exceptions import PluginError
 
 from jointletter.chinese import to_traditional
 from jointletter.project import Project, parse_yaml, read_text
+from jointletter.sources import FILE as SOURCES
+from jointletter.sources import Source, sources
 
 FILE = "data/events.yml"
-LINKS = "includes/links.md"
 LETTER = datetime.date(2021, 2, 17)
 # The record's span: the Biden administration.
 START = datetime.date(2021, 1, 20)
 END = datetime.date(2025, 1, 20)
 TOPICS = ("tech", "context")  # the letter's "Focus on technology"; no single recommendation
 ID = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")
-LINK_REFERENCE = re.compile(r"^\[([^\]]+)\]:\s*(\S+)\s*$", re.M)
-
-
-@dataclass(frozen=True)
-class Source:
-    name: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -78,7 +72,7 @@ def _date(value: object, where: str, key: str) -> datetime.date:
         raise PluginError(f"{where}: '{key}' is {value!r}, not a real calendar date (YYYY-MM-DD)") from None
 
 
-def _event(entry: object, where: str, links: dict[str, str]) -> Event:
+def _event(entry: object, where: str, known: dict[str, Source]) -> Event:
     if not isinstance(entry, dict):
         raise PluginError(f"{where}: must be a set of keys (id, date, rec, sources, en, zh-hans)")
     date = _date(entry.get("date"), where, "date")
@@ -94,19 +88,14 @@ def _event(entry: object, where: str, links: dict[str, str]) -> Event:
     rec = entry.get("rec")
     if not (rec in TOPICS or (isinstance(rec, int) and not isinstance(rec, bool) and 1 <= rec <= 7)):
         raise PluginError(f"{where}: 'rec' is {rec!r}; it must be a recommendation's number (1 to 7), tech or context")
-    sources = entry.get("sources")
-    if not isinstance(sources, dict) or not sources:
-        raise PluginError(f"{where}: 'sources' must name at least one source (a link reference from {LINKS})")
+    keys = entry.get("sources")
+    if not isinstance(keys, list) or not keys:
+        raise PluginError(f"{where}: 'sources' must name at least one source (a key in {SOURCES})")
     found = []
-    for key, name in sources.items():
-        url = links.get(key)
-        if url is None:
-            raise PluginError(f"{where}: source '{key}' is not a link reference in {LINKS}")
-        if not url.startswith("https://"):
-            raise PluginError(f"{where}: source '{key}' is {url}, not an https address")
-        if not isinstance(name, str) or not name.strip():
-            raise PluginError(f"{where}: source '{key}' needs its name, as readers see it")
-        found.append(Source(name.strip(), url))
+    for key in keys:
+        if key not in known:
+            raise PluginError(f"{where}: source '{key}' is not in {SOURCES}")
+        found.append(known[key])
     texts = {}
     for key in ("en", "zh-hans"):
         text = entry.get(key)
@@ -121,15 +110,15 @@ def events(project: Project) -> list[Event]:
     path = project.root / FILE
     if not path.is_file():
         raise PluginError(f"{FILE} is missing: the timeline and the recommendations' events are made from it")
-    return list(_events(read_text(path), read_text(project.root / LINKS)))
+    return list(_events(read_text(path), tuple(sources(project).items())))
 
 
 @lru_cache(maxsize=8)
-def _events(text: str, links_text: str) -> tuple[Event, ...]:
+def _events(text: str, known: tuple[tuple[str, Source], ...]) -> tuple[Event, ...]:
     data = parse_yaml(text, FILE) or []
     if not isinstance(data, list):
         raise PluginError(f"{FILE}: must be a list of events")
-    links = dict(LINK_REFERENCE.findall(links_text))
+    links = dict(known)
     out: list[Event] = []
     seen: set[str] = set()
     for place, entry in enumerate(data, start=1):

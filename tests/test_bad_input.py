@@ -137,12 +137,12 @@ CASES = {
         [EVENTS, "2021-12-06-beijing-2022", "'rec' is 8"],
     ),
     "an event without a source": (
-        edit(EVENTS, "sources:\n    nbc:", "sources: {}\n  x:\n    nbc:"),
+        edit(EVENTS, "sources: [nbc, amnesty]", "sources: []"),
         [EVENTS, "'sources' must name at least one source"],
     ),
     "an event whose source is not https": (
-        edit("includes/links.md", "[nbc]: https://", "[nbc]: http://"),
-        [EVENTS, "2021-12-06-beijing-2022", "not an https address"],
+        edit("data/sources.yml", "url: https://olympics.nbcsports", "url: http://olympics.nbcsports"),
+        ["data/sources.yml", "source 'nbc'", "not an https address"],
     ),
     "an event without its Chinese text": (
         drop_key(EVENTS, "  zh-hans"),

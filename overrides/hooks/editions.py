@@ -40,6 +40,7 @@ from jointletter import editions, glossary
 from jointletter.chinese import to_traditional, traditional_page, traditional_pages
 from jointletter.editions import DEFAULT, EDITIONS, Edition
 from jointletter.project import Project, front_matter, read_text
+from jointletter.sources import references
 
 PALETTE_KEYS = ("palette.auto", "palette.light", "palette.dark")
 
@@ -149,7 +150,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: Any) -
     def walk(items) -> None:
         for item in items:
             key = f"nav.{item.title}"
-            if isinstance(item, (Section, Page)) and item.title and key in editions.STRINGS[DEFAULT]:
+            if isinstance(item, (Section, Page)) and item.title and key in editions.strings(DEFAULT):
                 item.title = editions.translate(edition.locale, key, terms)
             if isinstance(item, Section):
                 walk(item.children)
@@ -203,7 +204,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # A ready citation needs the published address: %SITE_URL% is the
     # address of the page's edition (its home page).
     markdown = markdown.replace("%SITE_URL%", config.site_url + edition.root)
-    return markdown.rstrip() + "\n\n" + abbreviations(Project.of(config), edition)
+    project = Project.of(config)
+    return markdown.rstrip() + "\n\n" + abbreviations(project, edition) + "\n\n" + references(project)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:

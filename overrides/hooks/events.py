@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from jointletter import editions, glossary
+from jointletter.chinese import to_traditional
 from jointletter.events import LETTER, Event, events
 from jointletter.project import Project
 from jointletter.recommendations import SECTION, Recommendation, recommendations
@@ -63,18 +64,25 @@ class Writer:
             elif self.edition.chinese:
                 text = f'{text}至<time datetime="{event.end.isoformat()}">{event.end.day}</time>日'
             else:
-                months = self.t("months").split()
                 start = f'<time datetime="{event.date.isoformat()}">{event.date.day}</time>'
+                from babel.dates import format_date
+
                 end = f'<time datetime="{event.end.isoformat()}">{event.end.day}</time>'
-                text = f"{start}–{end} {months[event.end.month - 1]} {event.end.year}"
+                text = f"{start}–{end} {format_date(event.end, 'MMMM y', locale=self.edition.babel)}"
         if event.before_letter:
             text += f" · {self.t('events.before')}"
         return text
 
     def sources(self, event: Event) -> str:
-        # The sources' names stay in their own language (English).
-        mark = '{ lang="en" }' if self.edition.chinese else ""
-        links = ("、" if self.edition.chinese else ", ").join(f"[{s.name}]({s.url}){mark}" for s in event.sources)
+        # A source's name in the page's language, or its English name, marked.
+        def link(s) -> str:
+            locale = self.edition.locale
+            if not s.translated(locale):
+                return f'[{s.name("en")}]({s.url}){{ lang="en" }}'
+            name = s.name(locale)
+            return f"[{to_traditional(name, self.terms) if locale == 'zh-hant' else name}]({s.url})"
+
+        links = ("、" if self.edition.chinese else ", ").join(link(s) for s in event.sources)
         return f"{self.t('events.sources')}{'：' if self.edition.chinese else ': '}{links}"
 
     def topic(self, event: Event, prefix: str) -> str:
