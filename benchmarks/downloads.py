@@ -24,17 +24,11 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from jointletter import carry, glossary
-from jointletter.editions import translate
+from jointletter import carry
+from jointletter.carry import document, epub, pdf
+from jointletter.carry import html as single
+from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
-
-LANGS = {"en": ("", "en"), "zh-hans": ("zh-hans/", "zh-Hans"), "zh-hant": ("zh-hant/", "zh-Hant")}
-
-
-def t(locale: str, key: str) -> str:
-    """The site's own string, as the build gives it (jointletter/editions.py)."""
-    return translate(locale, key, glossary.pairs(Project()))
-
 
 # What the templates add around page.content, which the hook does not pass.
 TEMPLATE_ADDITIONS = (
@@ -82,20 +76,11 @@ def section(site: Path, url: str) -> carry.Section:
     return carry.Section(url, " ".join(h1.text_content().split()), content, lede)
 
 
-def edition(site: Path, locale: str) -> carry.Edition:
-    root, lang = LANGS[locale]
+def publication(site: Path, locale: str) -> carry.Publication:
+    root = EDITIONS[locale].root
     home = html.parse(str(site / root / "index.html")).getroot()
     canonical = home.xpath("//link[@rel='canonical']/@href")[0]
-    title = home.xpath("//meta[@property='og:site_name']/@content")[0]
-    return carry.Edition(
-        locale=locale,
-        lang=lang,
-        site_url=canonical.removesuffix(root),
-        title=title,
-        letter_date=t(locale, "letter_date"),
-        build_date=datetime.date(2021, 2, 17),
-        strings={key: t(locale, f"carry.{key}") for key in carry.STRING_KEYS},
-    )
+    return carry.Publication(language(locale, Project()), canonical.removesuffix(root), datetime.date(2021, 2, 17))
 
 
 def timed(make: Callable[[], bytes], runs: int) -> tuple[list[float], bytes]:
@@ -112,14 +97,14 @@ def main() -> None:
     parser.add_argument("site", type=Path, help="a built site folder")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    makers = {"pdf": carry.make_pdf, "html": carry.make_html, "epub": carry.make_epub}
+    makers = {"pdf": pdf.make, "html": single.make, "epub": epub.make}
     print(f"{'':8} {'format':6} {'median':>8} {'range':>13} {'bytes':>10} {'gzip':>10}")
-    for locale, (root, _) in LANGS.items():
-        urls = nav_order(args.site, root)
+    for locale, edition in EDITIONS.items():
+        urls = nav_order(args.site, edition.root)
         sections = [section(args.site, url) for url in urls]
-        ed = edition(args.site, locale)
+        doc = document.assemble(publication(args.site, locale), sections, urls)
         for ext, make in makers.items():
-            times, data = timed(partial(make, ed, sections, urls), args.runs)
+            times, data = timed(partial(make, doc), args.runs)
             packed = f"{len(gzip.compress(data, 9)):>10}" if ext != "pdf" else f"{'':>10}"
             print(
                 f"{locale:8} {ext:6} {statistics.median(times):>7.2f}s {min(times):>6.2f}-{max(times):.2f}s"

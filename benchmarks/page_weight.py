@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from jointletter.editions import EDITIONS  # noqa: E402
 from jointletter.pages_server import CHROMIUM_ARGS, PagesServer  # noqa: E402
 
 SUBPATH = "/joint-letter/"
@@ -165,7 +166,7 @@ def main() -> None:
             b = measure(browser, plain_server, args.runs, 1)
             index = {
                 name: gzip_size(ours / root / "search" / "search_index.json")
-                for name, root in (("en", ""), ("zh-hans", "zh-hans/"), ("zh-hant", "zh-hant/"))
+                for name, root in ((locale, edition.root) for locale, edition in EDITIONS.items())
             }
             plain_index = gzip_size(plain / "search" / "search_index.json")
         browser.close()

@@ -1,130 +1,137 @@
-"""The three editions and the site's interface in each.
+"""The three editions, and each one's words.
 
 English is the site's source language and sits at the root; Simplified
 Chinese (mainland usage) and Traditional Chinese (Taiwan's usage, zh-TW) sit
-under ``zh-hans/`` and ``zh-hant/``. mkdocs.yml lists the same three for the
-i18n plugin, which builds one after the other; ``current()`` says which one a
-build is making.
+under ``zh-hans/`` and ``zh-hant/``. ``EDITIONS`` is the one table of them:
+mkdocs.yml lists the same three for the i18n plugin, and the build checks it.
 
-The interface is written here in English and in Simplified Chinese.
-Traditional is made from the Simplified strings by the same conversion as the
-pages (``jointletter.chinese``), except for the few keys in ``TAIWAN``, where
-Taiwan says it otherwise and no conversion can know.
+A build of one edition speaks through its ``Language``: the interface strings
+(``data/strings.yml``), dates (Babel) and the conversion of Simplified text to
+the edition's script (Traditional is made from Simplified, with the glossary).
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
+from jointletter import glossary
 from jointletter.chinese import to_traditional
+from jointletter.project import Project, parse_yaml, read_text
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+STRINGS = "data/strings.yml"
 
 
 @dataclass(frozen=True)
 class Edition:
     locale: str  # the i18n plugin's locale: file suffix and folder
     code: str  # BCP 47: <html lang>, hreflang, JSON-LD inLanguage
-    og_locale: str
-    name: str  # in its own language, for the language links
-    licence: str  # the CC BY 4.0 deed in this language
+    og_locale: str  # Open Graph
     babel: str  # the locale Babel writes dates in
+    name: str  # in its own language, for the language links
+    deed: str = ""  # the licence deed's language suffix
 
     @property
     def root(self) -> str:
         """The edition's folder below the site's root ('' for English)."""
-        return "" if self.locale == DEFAULT else f"{self.locale}/"
+        return f"{self.locale}/" if self.chinese else ""
 
     @property
     def chinese(self) -> bool:
         return self.locale != DEFAULT
 
+    @property
+    def licence(self) -> str:
+        """The CC BY 4.0 deed in this edition's language."""
+        return CC_BY + self.deed
+
 
 DEFAULT = "en"
-CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 EDITIONS: dict[str, Edition] = {
-    "en": Edition("en", "en", "en_US", "English", CC_BY, "en_GB"),
-    "zh-hans": Edition("zh-hans", "zh-Hans", "zh_CN", "简体中文", CC_BY + "deed.zh-hans", "zh_Hans_CN"),
-    "zh-hant": Edition("zh-hant", "zh-Hant", "zh_TW", "繁體中文", CC_BY + "deed.zh-hant", "zh_Hant_TW"),
+    "en": Edition("en", "en", "en_US", "en_GB", "English"),
+    "zh-hans": Edition("zh-hans", "zh-Hans", "zh_CN", "zh_Hans_CN", "简体中文", "deed.zh-hans"),
+    "zh-hant": Edition("zh-hant", "zh-Hant", "zh_TW", "zh_Hant_TW", "繁體中文", "deed.zh-hant"),
 }
 
 
-def current(config: Any) -> Edition:
-    """The edition a build is making, as the i18n plugin says (before its
-    first on_config it has not set it yet: that is the default language)."""
-    plugin = config.plugins.get("i18n")
-    if plugin is None:
-        raise PluginError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
-    locale = plugin.current_language or plugin.default_language
-    if locale not in EDITIONS:
-        raise PluginError(f"mkdocs.yml: the i18n plugin builds '{locale}', which jointletter/editions.py does not know")
-    return EDITIONS[locale]
+class Language:
+    """One edition's words: its strings, its dates, its script."""
+
+    def __init__(self, edition: Edition, strings: dict[str, str], material: dict[str, str], terms: Any) -> None:
+        self.edition = edition
+        self.strings = strings
+        self.material = material
+        self.terms = terms  # the glossary's (Simplified, Traditional) pairs
+
+    def t(self, key: str, **values: Any) -> str:
+        """An interface string, its ``{placeholders}`` filled."""
+        text = self.strings.get(key)
+        if text is None:
+            raise PluginError(f"{STRINGS}: no string '{key}' for {self.edition.locale}")
+        return text.format(**values) if values else text
+
+    def script(self, hans: str, sentence: bool = False) -> str:
+        """Simplified text in this edition's script (Traditional: Taiwan's usage)."""
+        return to_traditional(hans, self.terms, sentence) if self.edition.locale == "zh-hant" else hans
+
+    def date(self, day: datetime.date, format: str = "long") -> str:
+        """17 February 2021, 2021年2月17日."""
+        return format_date(day, format, locale=self.edition.babel)
+
+    def date_range(self, start: datetime.date, end: datetime.date) -> list[tuple[str, datetime.date | None]]:
+        """A range as parts, each with the day it names (for ``<time>``):
+        18–19 March 2021, 2021年3月18日至19日; across months, both in full."""
+        to = "至" if self.edition.chinese else " – "
+        if (start.year, start.month) != (end.year, end.month):
+            return [(self.date(start), start), (to, None), (self.date(end), end)]
+        if self.edition.chinese:
+            return [(self.date(start), start), ("至", None), (str(end.day), end), ("日", None)]
+        return [(str(start.day), start), ("–", None), (str(end.day), end), (" " + self.date(end, "MMMM y"), None)]
 
 
-def check_plugin_languages(config: Any) -> None:
-    """mkdocs.yml's i18n languages are exactly these editions, in this order."""
-    plugin = config.plugins.get("i18n")
-    listed = [(lang.locale, lang.name, bool(lang.default)) for lang in plugin.config.languages]
-    wanted = [(e.locale, e.name, e.locale == DEFAULT) for e in EDITIONS.values()]
-    if listed != wanted:
-        raise PluginError(
-            f"mkdocs.yml: the i18n plugin's languages are {listed}, but jointletter/editions.py has {wanted}"
-        )
-
-
-STRINGS_FILE = "data/strings.yml"
-
-
-@cache
-def _table() -> dict[str, dict[str, dict[str, str]]]:
-    """data/strings.yml: the site's strings and Material's, by key, then locale."""
-    from jointletter.project import ROOT, parse_yaml, read_text
-
-    data = parse_yaml(read_text(ROOT / STRINGS_FILE), STRINGS_FILE)
-    for section in ("site", "material"):
+def _strings(project: Project) -> dict[str, Any]:
+    path = project.root / STRINGS
+    data = parse_yaml(read_text(path), STRINGS) if path.is_file() else None
+    if not isinstance(data, dict) or not all(isinstance(data.get(s), dict) for s in ("site", "material")):
+        raise PluginError(f"{STRINGS}: must hold the sections site and material")
+    for section, wanted in (("site", ("en", "zh-hans")), ("material", ("zh-hans",))):
         for key, entry in data[section].items():
-            wanted = ("en", "zh-hans") if section == "site" else ("zh-hans",)
             for locale in wanted:
                 if not isinstance(entry, dict) or not isinstance(entry.get(locale), str):
-                    raise PluginError(f"{STRINGS_FILE}: {section} string '{key}' has no {locale}")
+                    raise PluginError(f"{STRINGS}: {section} string '{key}' has no {locale}")
     return data
 
 
-def _column(section: str, locale: str) -> dict[str, str]:
-    # Chinese strings are written on one line: YAML's folding would put spaces between characters.
-    return {key: entry[locale].strip() for key, entry in _table()[section].items() if locale in entry}
+def _column(entries: dict[str, dict[str, str]], locale: str) -> dict[str, str]:
+    if locale == DEFAULT:  # English may be folded over lines
+        return {key: re.sub(r"\s+", " ", entry[locale]) for key, entry in entries.items() if locale in entry}
+    # Chinese is written on one line: folding would put spaces between characters.
+    return {key: entry[locale].strip() for key, entry in entries.items() if locale in entry}
 
 
 @cache
-def strings(locale: str, terms: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
-    """The site's strings for one edition; `terms` are the glossary's pairs,
-    which the Traditional conversion follows."""
-    if locale == "zh-hant":
-        made = {key: to_traditional(value, terms) for key, value in _column("site", "zh-hans").items()}
-        return made | _column("site", "zh-hant")
-    return _column("site", locale)
+def _language(edition: Edition, strings_text: str, glossary_text: str, project: Project) -> Language:
+    data = _strings(project)
+    terms = glossary.pairs(project)
+    columns = {}
+    for section in ("site", "material"):
+        if edition.locale == "zh-hant":
+            made = {key: to_traditional(value, terms) for key, value in _column(data[section], "zh-hans").items()}
+            columns[section] = made | _column(data[section], "zh-hant")
+        else:
+            columns[section] = _column(data[section], edition.locale)
+    return Language(edition, columns["site"], columns["material"], terms)
 
 
-@cache
-def material_strings(locale: str, terms: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
-    """Material's interface strings the site gives itself, for a Chinese edition."""
-    if locale == "zh-hant":
-        made = {key: to_traditional(value, terms) for key, value in _column("material", "zh-hans").items()}
-        return made | _column("material", "zh-hant")
-    return _column("material", "zh-hans") if locale == "zh-hans" else {}
-
-
-def translate(locale: str, key: str, terms: tuple[tuple[str, str], ...] = (), **values: Any) -> str:
-    text = strings(locale, terms).get(key)
-    if text is None:
-        raise PluginError(f"jointletter/editions.py: no interface string '{key}' for {locale}")
-    return text.format(**values) if values else text
-
-
-def format_date(locale: str, day: Any, terms: tuple[tuple[str, str], ...] = ()) -> str:
-    """A date in the edition's own style: 10 December 2021, 2021年12月10日."""
-    from babel.dates import format_date as babel_date
-
-    return babel_date(day, "long", locale=EDITIONS[locale].babel)
+def language(edition: Edition | str, project: Project) -> Language:
+    """An edition's words, made once per content of the strings and the glossary."""
+    edition = EDITIONS[edition] if isinstance(edition, str) else edition
+    texts = [read_text(p) if p.is_file() else "" for p in (project.root / STRINGS, project.root / glossary.FILE)]
+    return _language(edition, *texts, project)

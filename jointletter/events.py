@@ -15,13 +15,16 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from jointletter.chinese import to_traditional
 from jointletter.project import Project, parse_yaml, read_text
 from jointletter.sources import FILE as SOURCES
 from jointletter.sources import Source, sources
+
+if TYPE_CHECKING:
+    from jointletter.editions import Language
 
 FILE = "data/events.yml"
 LETTER = datetime.date(2021, 2, 17)
@@ -46,10 +49,9 @@ class Event:
     def before_letter(self) -> bool:
         return self.date < LETTER
 
-    def text(self, locale: str, terms: tuple[tuple[str, str], ...] = ()) -> str:
-        if locale == "en":
-            return self.en
-        return self.hans if locale == "zh-hans" else to_traditional(self.hans, terms, sentence=True)
+    def text(self, words: Language) -> str:
+        """The event in an edition's language."""
+        return words.script(self.hans, sentence=True) if words.edition.chinese else self.en
 
 
 WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"

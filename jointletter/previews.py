@@ -6,21 +6,19 @@ characters, so both read them from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from jointletter import editions, glossary
+from jointletter.editions import Language, language
 from jointletter.project import Project
-from jointletter.recommendations import Recommendation, recommendations
+from jointletter.recommendations import recommendations
 
 SITE_IMAGE = "site"
 
 
-def card_texts(
-    t: Callable[..., str], site_name: str, recs: Sequence[Recommendation]
-) -> dict[str, tuple[str, str, str, str]]:
+def card_texts(words: Language, project: Project) -> dict[str, tuple[str, str, str, str]]:
     """What each image says, by name: (kicker, title, numeral, footer)."""
-    footer = f"{site_name} · {t('letter_date')}"
-    cards = {SITE_IMAGE: (site_name, t("preview_site_title"), "", t("preview_meta"))}
+    t = words.t
+    recs = recommendations(project, words.edition.locale)
+    footer = f"{t('site_name')} · {t('letter_date')}"
+    cards = {SITE_IMAGE: (t("site_name"), t("preview_site_title"), "", t("preview_meta"))}
     for rec in recs:
         kicker = t("recommendation_n_of", n=rec.number, total=len(recs))
         cards[rec.slug] = (kicker, rec.title, str(rec.number), footer)
@@ -29,12 +27,7 @@ def card_texts(
 
 def texts_for(project: Project, locale: str) -> dict[str, tuple[str, str, str, str]]:
     """What each image of one edition says."""
-    terms = glossary.pairs(project)
-
-    def t(key: str, **values: object) -> str:
-        return editions.translate(locale, key, terms, **values)
-
-    return card_texts(t, t("site_name"), recommendations(project, locale))
+    return card_texts(language(locale, project), project)
 
 
 def drawn(project: Project, locale: str) -> str:

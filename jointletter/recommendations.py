@@ -31,6 +31,7 @@ class Recommendation:
     summary: str
     letter_heading: str  # as this edition gives it (a translation's rendering, in Chinese)
     english_heading: str  # the letter's own words
+    english_title: str  # the English page's title: the heading's anchor in every edition
     locale: str
 
     @property
@@ -94,6 +95,7 @@ def recommendations(project: Project, locale: str = DEFAULT) -> list[Recommendat
             summary=meta["summary"],
             letter_heading=meta["letter_heading"],
             english_heading=english["letter_heading"],
+            english_title=english["title"],
             locale=locale,
         )
         other = found.setdefault(rec.number, rec)

@@ -21,7 +21,7 @@ def cited(site: Path) -> dict[str, dict[str, set[str]]]:
     """host -> address -> pages citing it."""
     hosts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         content = soup.select_one(".md-content") or soup
         page = "/" + path.relative_to(site).as_posix().removesuffix("index.html")
         for link in content.select("a[href^='http']"):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from jointletter.editions import EDITIONS
 from jointletter.pages_server import CHROMIUM_ARGS, PagesServer
 
 PAGES = {
@@ -29,8 +30,8 @@ PAGES = {
     "sources": "sources/",
     "404": "no/such/page/",
 }
-# Each page in each language; LANGS=en,zh-hans picks some.
-LANGS = {"en": "", "zh-hans": "zh-hans/", "zh-hant": "zh-hant/"}
+# Each page in each edition; LANGS=en,zh-hans picks some.
+LANGS = {locale: edition.root for locale, edition in EDITIONS.items()}
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
 

@@ -140,7 +140,7 @@ CASES = {
         edit(EVENTS, "sources: [nbc, amnesty]", "sources: []"),
         [EVENTS, "'sources' must name at least one source"],
     ),
-    "an event whose source is not https": (
+    "a source that is not https": (
         edit("data/sources.yml", "url: https://olympics.nbcsports", "url: http://olympics.nbcsports"),
         ["data/sources.yml", "source 'nbc'", "not an https address"],
     ),
@@ -203,13 +203,13 @@ CASES = {
         edit(REC_HANS, "number: 4", "number: 5"),
         [REC_HANS, "'number'", "is 5", REC],
     ),
-    "links to a missing page and to a missing anchor": (
-        edit(
-            "docs/letter.md",
-            "## Conclusion",
-            "See [nowhere](nowhere.md) and [nobody](officials.md#nobody).\n\n## Conclusion",
-        ),
-        ["letter.md", "nowhere.md", "#nobody"],
+    "a link to a missing page": (
+        edit("docs/letter.md", "## Conclusion", "See [nowhere](nowhere.md).\n\n## Conclusion"),
+        ["letter.md", "nowhere.md", "the build stops before rendering"],
+    ),
+    "a link to a missing anchor": (
+        edit("docs/letter.md", "## Conclusion", "See [nobody](officials.md#nobody).\n\n## Conclusion"),
+        ["letter.md", "#nobody", "the build stops before the next edition"],
     ),
 }
 

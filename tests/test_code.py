@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, tool
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess[str]:
-    found = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    assert found, "ruff is not installed (it is in the dev dependency group)"
-    return subprocess.run([found, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run([tool("ruff"), *args, str(ROOT)], capture_output=True, text=True, timeout=120)
 
 
 def test_ruff_finds_nothing_to_lint() -> None:

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site
+from conftest import REPORT_QUOTATIONS, Site
 
-# The news report's two quotations, exactly as it prints them.
-REPORT_QUOTATIONS = (
-    "your government’s actions and response are critical to stopping – and perhaps even reversing – this crisis.",
-    "Our organizations look forward to working with you and your government in this urgent task.",
-)
 OFFICIALS = {
     "joe-biden": "Joe Biden",
     "jake-sullivan": "Jake Sullivan",

@@ -12,36 +12,26 @@ from pathlib import Path
 import hanzidentifier
 import pytest
 
-from conftest import HTML_LANG, LANGS, ROOT, SITE_URL, Site, recommendations_of
+from conftest import (
+    HTML_LANG,
+    LANGS,
+    NILE_POST,
+    REPORT_QUOTATIONS,
+    ROOT,
+    SITE_URL,
+    Site,
+    below_root,
+    recommendations_of,
+)
 from jointletter import glossary
 from jointletter.chinese import to_traditional
 from jointletter.previews import drawn
 from jointletter.project import Project
 
 NAMES = {"en": "English", "zh-hans": "简体中文", "zh-hant": "繁體中文"}
-# The news report's two quotations, and the Nile Post's, exactly as published.
-QUOTATIONS = (
-    "your government’s actions and response are critical to stopping – and perhaps even reversing – this crisis.",
-    "Our organizations look forward to working with you and your government in this urgent task.",
-    "President Xi and his government are assaulting human rights on a scale unprecedented in decades.",
-)
+QUOTATIONS = (*REPORT_QUOTATIONS, NILE_POST)
 TRANSLATION_LABEL = {"zh-hans": "本站译文", "zh-hant": "本站譯文"}
 HRIC = {"zh-hans": "https://www.hrichina.org/chs/", "zh-hant": "https://www.hrichina.org/cht/"}
-
-
-def pages_of(site: Site, locale: str):
-    """Every page a reader can open in one edition (not the 404 page, not redirects)."""
-    others = tuple(root for code, root in LANGS.items() if root and code != locale)
-    for page in site.html_pages():
-        path = page.path.as_posix()
-        if path.endswith("404.html") or not page.soup.select_one(".md-content"):
-            continue
-        if (LANGS[locale] and path.startswith(LANGS[locale])) or (not LANGS[locale] and not path.startswith(others)):
-            yield page
-
-
-def below_root(page, locale: str) -> str:
-    return page.path.as_posix().removesuffix("index.html")[len(LANGS[locale]) :]
 
 
 @pytest.mark.parametrize("locale", LANGS)
@@ -50,7 +40,7 @@ def test_every_page_has_its_language_and_links_to_the_same_page_in_each_edition(
     instant navigation replaces with each page). No page has a <link
     rel=alternate>: Material's script would fetch a sitemap beside each; the
     alternates are in the sitemaps (next test)."""
-    pages = list(pages_of(site, locale))
+    pages = list(site.pages_of(locale))
     assert len(pages) == 13, f"{locale}: {len(pages)} pages, expected 13"
     for page in pages:
         html_lang = page.soup.html.get("lang")
@@ -79,7 +69,7 @@ def test_every_page_has_its_language_and_links_to_the_same_page_in_each_edition(
 def test_each_edition_has_its_own_search_index_and_sitemap(site: Site, locale: str) -> None:
     root = LANGS[locale]
     index = json.loads((site.root / root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    urls = {below_root(page, locale) for page in pages_of(site, locale)}
+    urls = {below_root(page, locale) for page in site.pages_of(locale)}
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert locations == urls, f"{locale}: the search index covers {sorted(locations ^ urls)} wrongly"
     if locale != "en":
@@ -122,7 +112,7 @@ def test_a_chinese_search_index_is_at_most_1_6_times_the_english_one(site: Site)
 
 def test_the_base_of_each_page_is_its_editions_root(site: Site) -> None:
     for locale, root in LANGS.items():
-        for page in pages_of(site, locale):
+        for page in site.pages_of(locale):
             config = json.loads(page.soup.select_one("#__config").string)
             base = (page.path.parent / config["base"]).as_posix()
             assert Path(base).resolve() == (Path(root or ".")).resolve(), (
@@ -190,7 +180,7 @@ def reader_text(page, locale: str) -> list[str]:
 
 def chinese_pages(site: Site, locale: str):
     """The edition's pages and its not-found page."""
-    yield from pages_of(site, locale)
+    yield from site.pages_of(locale)
     yield site.page(f"{LANGS[locale]}404.html")
 
 
@@ -211,7 +201,7 @@ def test_traditional_pages_follow_taiwan_usage_and_the_glossary(site: Site) -> N
     terms = glossary.glossary(Project(ROOT))
     assert terms, "data/glossary.yml holds no terms"
     for locale in ("zh-hans", "zh-hant"):
-        for page in pages_of(site, locale):
+        for page in site.pages_of(locale):
             text = " ".join(reader_text(page, locale))
             for term in terms:
                 for avoid in term.avoid:

@@ -22,16 +22,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SUBPATH, Site
+from conftest import ROOT, SUBPATH, Site, tool
 
 WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
 ROOT_DIR = '--root-dir "$PWD/site"'
-
-
-def tool(name: str) -> str:
-    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
-    assert found, f"{name} is not installed (it is in the dev dependency group)"
-    return found
 
 
 def step(name: str) -> dict:

@@ -34,6 +34,9 @@ from typing import Any
 from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
 
+from jointletter import plugins as adapter
+from jointletter.carry import FOLDER
+
 log = logging.getLogger("mkdocs.hooks.csp")
 
 # What the site is proven to need (tests/test_security.py), and nothing else.
@@ -67,14 +70,6 @@ EXTERNAL_SCRIPT = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 REFERRER = '<meta name="referrer" content="no-referrer">'
 POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy"', re.I)
-CARRIED = "downloads/"  # jointletter.carry.FOLDER
-
-_serving = False
-
-
-def on_startup(command: str, **kwargs: Any) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def script_hashes(html: str) -> list[str]:
@@ -111,17 +106,16 @@ def protect(html: str) -> str:
     return html[:head] + '<meta charset="utf-8">' + tags + html[head:]
 
 
-@plugins.event_priority(-120)  # last: after every language and the redirect pages
+@plugins.event_priority(adapter.LAST)  # after every edition and the redirect pages
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # one language of three: the first build finishes the site
-    if _serving:
+    if adapter.nested(config):
+        return  # one edition of three: the first build finishes the site
+    if adapter.serving():
         log.info("mkdocs serve: pages get no Content Security Policy here (it would block live reload)")
         return
     site = Path(config.site_dir)
     for path in site.rglob("*.html"):
-        if path.relative_to(site).as_posix().startswith(CARRIED):
+        if path.relative_to(site).as_posix().startswith(FOLDER):
             continue  # the carried editions have a policy of their own, and their digests are published
         html = path.read_text(encoding="utf-8")
         if not POLICY_TAG.search(html):

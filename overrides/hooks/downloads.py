@@ -3,15 +3,17 @@
 Once every page of an edition is rendered (``on_env``, before any page is
 written), ``jointletter.carry`` assembles them, in the navigation's order,
 into the three files (``downloads/joint-letter-17-february-2021-zh-hans.pdf``
-...), and this hook adds them to the site, with ``downloads/SHA256SUMS`` for
-all nine, which the Pages workflow attests. Each page of the edition links
-them from its footer, with each file's format, language and size; the Sources
-page says how to check a file.
+...). Every page's footer links its edition's three, with their sizes
+(``partials/copyright.html``); the Sources page lists them and says how to
+check one (``partials/downloads.md``). Once the whole site is written,
+``downloads/SHA256SUMS`` holds all nine files' digests, which the Pages
+workflow attests.
 
-Making the PDFs takes seconds, so ``mkdocs serve`` does not make them (it
-says so), and neither does a build with ``DOWNLOADS=skip`` (for a quick
-build, and for the tests whose subject is something else): then the pages
-do not link them either.
+``extra.downloads`` in mkdocs.yml switches them (``DOWNLOADS=false`` for a
+quick build); ``mkdocs serve`` never makes them, and says so. Making the PDFs
+takes seconds, and the same input gives the same bytes: a rebuild of the same
+pages takes the files from a cache outside the checkout
+(``$XDG_CACHE_HOME/joint-letter/downloads``, the newest entries kept).
 """
 
 from __future__ import annotations
@@ -19,173 +21,150 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from jointletter import carry, editions, glossary
+from jointletter import carry
+from jointletter import plugins as adapter
+from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
 from jointletter.recommendations import SECTION, recommendations
 
 log = logging.getLogger("mkdocs.hooks.downloads")
-FORMATS = {"pdf": "PDF", "html": "HTML", "epub": "EPUB"}
 SOURCES = "sources"
-CACHE = ".cache/downloads"
 SUMS = f"{carry.FOLDER}SHA256SUMS"
-# Every edition's files and their digests, as the three builds make them.
-_digests: dict[str, str] = {}
-_nav: list[Page] = []
-_serving = False
+KEEP = 12  # cache entries: a few versions of the three editions
 
 
-def on_startup(command: str, **kwargs: Any) -> None:
-    global _serving
-    _serving = command == "serve"
+def made(config: MkDocsConfig) -> bool:
+    """Whether this build makes the carried editions (mkdocs.yml: extra.downloads)."""
+    switch = config.extra.get("downloads", True)
+    if not isinstance(switch, bool):
+        raise PluginError(f"mkdocs.yml: extra.downloads is {switch!r}; it must be true or false (DOWNLOADS=false)")
+    return switch and not adapter.serving()
 
 
-def made() -> bool:
-    """Whether this build makes the carried editions."""
-    return not _serving and os.environ.get("DOWNLOADS", "") != "skip"
+def names(config: MkDocsConfig) -> dict[str, str]:
+    """The edition's three files, by extension."""
+    locale = adapter.edition(config).locale
+    return {ext: f"{carry.FOLDER}{carry.file_name(locale, ext)}" for ext in carry.FORMATS}
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
-    if config.plugins["i18n"].building:
-        return
-    _digests.clear()  # the first of the three builds
-    if not made():
-        why = "under `mkdocs serve`" if _serving else "with DOWNLOADS=skip"
+    if not adapter.nested(config) and not made(config):
+        why = "under `mkdocs serve`" if adapter.serving() else "with extra.downloads false"
         log.info(f"the carried editions (PDF, HTML, EPUB) are not made {why}; a plain `mkdocs build` makes them")
 
 
-@plugins.event_priority(-105)  # after the i18n plugin has sorted the files
+@plugins.event_priority(adapter.AFTER_I18N)  # the i18n plugin sorts the files it knows
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # Declared now, written once the pages are rendered (on_env), so that
     # links to them are checked like any other.
-    if not made():
-        return files
-    locale = editions.current(config).locale
-    for ext in FORMATS:
-        files.append(File.generated(config, f"{carry.FOLDER}{carry.file_name(locale, ext)}", content=b""))
-    files.append(File.generated(config, SUMS, content=b""))
+    if made(config):
+        for name in [*names(config).values(), SUMS]:
+            files.append(File.generated(config, name, content=b""))
     return files
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: Any) -> Navigation:
-    _nav[:] = nav.pages
-    return nav
+def heading(page: Page) -> str:
+    """A page's title as its reader sees it: its h1 (the navigation's is shorter: "Home")."""
+    first = page.toc.items[0] if page.toc.items else None
+    return first.title if first is not None and first.level == 1 else page.title
+
+
+def make(config: MkDocsConfig, files: Files) -> dict[str, bytes]:
+    """The edition's three files, by extension."""
+    project = Project.of(config)
+    words = language(adapter.edition(config), project)
+    recs = {rec.slug: rec for rec in recommendations(project, words.edition.locale)}
+    sections = []
+    for page in reading_order(files):
+        rec = recs.get(page.file.name) if page.file.src_uri.startswith(f"{SECTION}/") else None
+        url = "" if page.url in (".", "./") else page.url
+        title, lede = (rec.title, rec.summary) if rec else (heading(page), "")
+        sections.append(carry.Section(url, title, page.content or "", lede))
+    publication = carry.Publication(words, config.site_url, get_build_datetime().date())
+    key = repr((carry.engine(), words.edition, words.strings, publication.site_url, publication.date, sections))
+    folder = cache() / hashlib.sha256(key.encode()).hexdigest()
+    if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
+        folder.touch()
+        return {ext: (folder / f"file.{ext}").read_bytes() for ext in carry.FORMATS}
+    files = carry.make_all(publication, sections, [section.url for section in sections])
+    folder.mkdir(parents=True, exist_ok=True)
+    for ext, data in files.items():
+        (folder / f"file.{ext}").write_bytes(data)
+    for old in sorted(cache().iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
+        for file in old.iterdir():
+            file.unlink()
+        old.rmdir()
+    return files
+
+
+def cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "joint-letter" / "downloads"
 
 
 def size(data: bytes) -> str:
     return f"{len(data) / 1024:.0f} KB" if len(data) < 1024 * 1024 else f"{len(data) / 1024 / 1024:.1f} MB"
 
 
-def heading(page: Page) -> str:
-    """A page's title as its reader sees it: its h1, the first entry of its
-    table of contents (the navigation's title is shorter: "Home")."""
-    first = page.toc.items[0] if page.toc.items else None
-    return first.title if first is not None and first.level == 1 else page.title
+def reading_order(files: Files) -> list[Page]:
+    """The edition's pages as the navigation orders them: along Material's
+    previous and next links, from the page that has no previous one."""
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    page = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
+    order = []
+    while page is not None:
+        order.append(page)
+        page = page.next_page
+    return order
 
 
-def make(config: MkDocsConfig) -> dict[str, bytes]:
-    """The edition's three files, by extension."""
-    project = Project.of(config)
-    edition = editions.current(config)
-    terms = glossary.pairs(project)
-    recs = {rec.slug: rec for rec in recommendations(project, edition.locale)}
-
-    def t(key: str, **values: Any) -> str:
-        return editions.translate(edition.locale, key, terms, **values)
-
-    sections = []
-    for page in _nav:
-        rec = recs.get(page.file.name) if page.file.src_uri.startswith(f"{SECTION}/") else None
-        sections.append(
-            carry.Section(
-                url="" if page.url in (".", "./") else page.url,
-                title=rec.title if rec else heading(page),
-                html=page.content or "",
-                lede=rec.summary if rec else "",
-            )
-        )
-    build_date = get_build_datetime().date()
-    document = carry.Edition(
-        locale=edition.locale,
-        lang=edition.code,
-        site_url=config.site_url,
-        title=t("site_name"),
-        letter_date=t("letter_date"),
-        build_date=build_date,
-        strings={key: t(f"carry.{key}") for key in carry.STRING_KEYS} | {"licence_url": edition.licence},
-    )
-    expected = [section.url for section in sections]
-    # The same input gives the same bytes, so a second build of the same pages
-    # (a rebuild, the tests' second engine) takes the files from the cache.
-    key = hashlib.sha256(repr((carry.ENGINE, document, sections)).encode()).hexdigest()
-    cache = project.root / CACHE / key
-    if all((cache / f"file.{ext}").is_file() for ext in FORMATS):
-        carry.check(document, sections, expected)
-        return {ext: (cache / f"file.{ext}").read_bytes() for ext in FORMATS}
-    made = carry.make_all(document, sections, expected)
-    cache.mkdir(parents=True, exist_ok=True)
-    for ext, data in made.items():
-        (cache / f"file.{ext}").write_bytes(data)
-    return made
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
+    env.globals["downloads"] = []
+    if not made(config):
+        return env
+    edition = adapter.edition(config)
+    for ext, data in make(config, files).items():
+        name = names(config)[ext]
+        files.get_file_from_path(name).content_bytes = data
+        label = (carry.FORMATS[ext], edition.name, size(data))
+        env.globals["downloads"].append({"name": name, "label": label})
+    env.globals["checksums"] = SUMS
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The Sources page lists the files and says how to check one."""
-    if page.file.name != SOURCES or not made():
+    if page.file.name != SOURCES or not made(config):
         return markdown
-    edition = editions.current(config)
-    terms = glossary.pairs(Project.of(config))
-
-    def t(key: str, **values: Any) -> str:
-        return editions.translate(edition.locale, key, terms, **values)
-
-    items = [
-        f"- [{FORMATS[ext]} · {edition.name}]({carry.FOLDER}{carry.file_name(edition.locale, ext)})" for ext in FORMATS
-    ]
-    lines = [f"## {t('downloads')} {{ #downloads }}", "", t("downloads.text"), "", *items, "", t("downloads.verify")]
-    # SHA256SUMS has no extension MkDocs knows: an address from the site's root.
-    sums = urlsplit(config.site_url).path + SUMS
-    return (
-        markdown.rstrip()
-        + "\n\n"
-        + "\n".join(lines).replace("[SHA256SUMS]({sums})", f'<a href="{sums}">SHA256SUMS</a>')
-        + "\n"
+    words = language(adapter.edition(config), Project.of(config))
+    listed = (
+        config.theme.get_env()
+        .get_template("partials/downloads.md")
+        .render(t=words.t, edition=words.edition, names=names(config), formats=carry.FORMATS, checksums=SUMS)
     )
+    return f"{markdown.rstrip()}\n\n{listed}"
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    if not made():
-        return env
-    edition = editions.current(config)
-    terms = glossary.pairs(Project.of(config))
-    links = []
-    for ext, data in make(config).items():
-        name = f"{carry.FOLDER}{carry.file_name(edition.locale, ext)}"
-        files.get_file_from_path(name).content_bytes = data
-        _digests[name] = hashlib.sha256(data).hexdigest()
-        label = editions.translate(
-            edition.locale, "download_item", terms, format=FORMATS[ext], language=edition.name, size=size(data)
-        )
-        links.append({"name": name, "label": label})
-    # Every page's footer links them, in the edition's language, by absolute
-    # path (the footer is the same on every page, at any depth).
-    site_path = urlsplit(config.site_url).path
-    items = " · ".join(f'<a href="{site_path}{link["name"]}" download>{link["label"]}</a>' for link in links)
-    title = editions.translate(edition.locale, "downloads", terms)
-    colon = "：" if edition.chinese else ": "
-    config.copyright += f'<br><span class="md-copyright__downloads">{title}{colon}{items}</span>'
-    # SHA256SUMS, as `sha256sum -c` reads it: each build writes the digests
-    # so far; the last build's has all nine.
-    text = "".join(f"{digest}  {name.removeprefix(carry.FOLDER)}\n" for name, digest in sorted(_digests.items()))
-    files.get_file_from_path(SUMS).content_string = text
-    return env
+@plugins.event_priority(adapter.SITE_WRITTEN)
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    """SHA256SUMS, as `sha256sum -c` reads it, over every edition's files."""
+    if adapter.nested(config) or not made(config):
+        return
+    folder = Path(config.site_dir) / carry.FOLDER
+    wanted = [carry.file_name(locale, ext) for locale in EDITIONS for ext in carry.FORMATS]
+    missing = [name for name in wanted if not (folder / name).is_file()]
+    if missing:
+        raise PluginError(f"carried editions: {', '.join(missing)} not written")
+    digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in sorted(wanted)}
+    (folder / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in digests.items()), encoding="utf-8")

@@ -1,56 +1,106 @@
 """Valid, accessible HTML: mend the few spots where Material's stock markup falls short.
 
 Each is outside any template block (``base.html``, ``partials/nav-item.html``,
-``partials/search.html``), so it is mended in the output rather than by
-copying those templates:
+``partials/search.html``, ``partials/footer.html``), so it is mended in the
+output rather than by copying those templates. Each patch must find its
+pattern on every page it applies to: if Material's markup changes, the build
+stops and names the patch, rather than shipping the fault again silently.
 
 - ``autocomplete="off"`` on the checkbox toggles for the drawer and search
   (HTML allows ``autocomplete`` on text-like inputs only);
 - ``tabindex=""`` on navigation section labels (not a number);
-- ``autocorrect="off"`` on the search field, which the HTML checker does not
-  allow;
-- a name for the search dialog (axe: aria-dialog-name), the same as its
-  field's, in the page's language;
-- the skip link as a plain link (``target="_self"``): Material's instant
-  navigation would take it over and scroll to the content without moving the
-  keyboard's place; and its target focusable (``tabindex="-1"``), so that the
-  browser moves focus there, and the next Tab goes on in the content, not
-  back to the navigation.
+- ``autocorrect="off"`` on the search field, which the HTML checker does not allow;
+- a name for the search dialog (axe: aria-dialog-name), its field's;
+- the skip link as a plain link (``target="_self"``), its target focusable
+  (``tabindex="-1"``): instant navigation would take it over and scroll to the
+  content without moving the keyboard's place;
+- the footer's "Previous: 首页" names, with the edition's own colon.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-TOGGLE_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?) autocomplete="off"')
-EMPTY_TABINDEX = ' tabindex=""'
-AUTOCORRECT = ' autocorrect="off"'
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
-SKIP = re.compile(r'(<a href="#[^"]*") class="md-skip">')
+from jointletter import plugins as adapter
+from jointletter.editions import language
+from jointletter.project import Project
 
 
-def mend(html: str) -> str:
-    html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html).replace(EMPTY_TABINDEX, "").replace(AUTOCORRECT, "")
-    skip = SKIP.search(html)
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    pattern: re.Pattern[str]
+    replace: Callable[[re.Match[str]], str]
+    pages_only: bool = False  # not on the not-found pages (no table of contents, no pager)
+
+
+def _skip(match: re.Match[str]) -> str:
+    return f'{match.group(1)} class="md-skip" target="_self">'
+
+
+PATCHES = (
+    Patch(
+        "toggle autocomplete",
+        re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">'),
+        lambda m: f"{m.group(1)}>",
+    ),
+    Patch(
+        "empty tabindex",
+        re.compile(r'(<label class="md-nav__link [^"]*" for="__nav_\w+" id="__nav_\w+_label")( tabindex="[^"]*")'),
+        lambda m: m.group(1) + ("" if m.group(2) == ' tabindex=""' else m.group(2)),
+        pages_only=True,
+    ),
+    Patch("search autocorrect", re.compile(r' autocorrect="off"'), lambda m: ""),
+    Patch(
+        "search dialog name",
+        re.compile(
+            r'(<div class="md-search" data-md-component="search" role="dialog")(>.*?class="md-search__input" '
+            r'name="query" aria-label="([^"]*)")',
+            re.S,
+        ),
+        lambda m: f'{m.group(1)} aria-label="{m.group(3)}"{m.group(2)}',
+    ),
+    Patch("skip link", re.compile(r'(<a href="#[^"]*") class="md-skip">'), _skip, pages_only=True),
+)
+SKIP_TARGET = re.compile(r'<a href="#([^"]*)" class="md-skip" target="_self">')
+PAGER = re.compile(r'(class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^":]*): ')
+
+
+def mend(html: str, where: str, colon: str, page: bool) -> str:
+    for patch in PATCHES:
+        if patch.pages_only and not page:
+            continue
+        html, count = patch.pattern.subn(patch.replace, html)
+        if not count:
+            raise PluginError(
+                f"overrides/hooks/markup.py: patch '{patch.name}' found nothing in {where}; "
+                "Material's markup has changed"
+            )
+    skip = SKIP_TARGET.search(html)
     if skip:
-        html = SKIP.sub(r'\1 class="md-skip" target="_self">', html)
-        target = f'id="{skip.group(1).removeprefix("<a href=").strip(chr(34)).removeprefix("#")}"'
+        target = f'id="{skip.group(1)}"'
         html = html.replace(target, f'{target} tabindex="-1"', 1)
-    name = SEARCH_NAME.search(html)
-    if name:
-        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{name.group(1)}">'), 1)
+    if colon != ": ":
+        html = PAGER.sub(lambda m: f"{m.group(1)}{colon}", html)
     return html
 
 
+@plugins.event_priority(adapter.AFTER_I18N)
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    return mend(output)
+    colon = language(adapter.edition(config), Project.of(config)).t("colon")
+    return mend(output, page.file.src_uri, colon, page=True)
 
 
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig, **kwargs: Any) -> str:
-    # Static templates such as 404.html
-    return mend(output_content) if template_name.endswith(".html") else output_content
+def on_post_template(output: str, template_name: str, config: MkDocsConfig, **kwargs: Any) -> str:
+    if not template_name.endswith("404.html"):
+        return output
+    colon = language(adapter.edition(config), Project.of(config)).t("colon")
+    return mend(output, template_name, colon, page=False)

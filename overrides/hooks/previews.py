@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from PIL import Image, ImageDraw, ImageFont
 
-from jointletter import editions
+from jointletter import plugins as adapter
 from jointletter.previews import SITE_IMAGE, texts_for
 from jointletter.project import Project
 
@@ -149,7 +149,7 @@ def draw_card(kicker: str, title: str, numeral: str, footer: str, locale: str = 
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    locale = editions.current(config).locale
+    locale = adapter.edition(config).locale
     texts = texts_for(Project.of(config), locale)
     check_drawable(locale, [text for kicker, title, _, footer in texts.values() for text in (kicker, title, footer)])
     # No page links to these in Markdown, so they can join the site now,

@@ -21,6 +21,7 @@ from typing import Any
 from mkdocs import plugins
 from mkdocs.config.defaults import MkDocsConfig
 
+from jointletter import plugins as adapter
 from jointletter.chinese import other_script_forms
 from jointletter.editions import EDITIONS
 
@@ -66,7 +67,9 @@ def split(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+@plugins.event_priority(adapter.FIRST)
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
+    adapter.search_dictionary_from_config_dir(config)
     # jieba, which cuts Chinese into words, tells every build on stderr that
     # it loaded its dictionary: a build prints MkDocs' lines only.
     import jieba
@@ -74,9 +77,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-@plugins.event_priority(-110)  # after the i18n plugin has built the other editions
+@plugins.event_priority(adapter.SITE_WRITTEN)
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
-    if config.plugins["i18n"].building:
+    if adapter.nested(config):
         return  # one edition of three: the first build finishes the site
     site = Path(config.site_dir)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

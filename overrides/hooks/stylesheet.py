@@ -38,7 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from jointletter import editions
+from jointletter import plugins as adapter
 
 SITE_CSS = "assets/stylesheets/site.css"
 MATERIAL_CSS = re.compile(r"assets/stylesheets/(?P<name>[^/]+)\.[0-9a-f]+\.min\.css")
@@ -95,7 +95,7 @@ def _trim(css: str) -> str:
     return "".join(out)
 
 
-@plugins.event_priority(-110)  # after the i18n plugin has sorted the files
+@plugins.event_priority(adapter.AFTER_I18N)
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     # The site's stylesheet is part of the bundle, not a file of its own.
     site_css = files.get_file_from_path(SITE_CSS)
@@ -121,7 +121,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     css = _bundle(tuple((path, Path(path).stat().st_mtime) for path in sources))
     name = f"assets/stylesheets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     env.globals["stylesheet"] = name
-    if editions.current(config).chinese:
+    if adapter.edition(config).chinese:
         return env  # the English build has written it
     for path in material:
         # Bundled: Material's own copy is not published.

@@ -1,0 +1,52 @@
+"""Carried editions: one edition of the site as a PDF, a single HTML file and an EPUB 3.
+
+Readers at risk pass documents on as files and read them offline; advocates
+print them. So each edition of the site is also made into three files, from
+the pages MkDocs has rendered, in one assembled document (``document.py``): a
+cover, the contents, then every page in navigation order. ``pdf.py`` draws it
+with WeasyPrint in the faces of ``fonts.py``; ``html.py`` and ``epub.py``
+write the other two; each format's stylesheet sits beside its module. The
+same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from jointletter.carry import epub, fonts, html, pdf
+from jointletter.carry.document import Publication, Section, assemble
+
+FOLDER = "downloads/"
+FORMATS = {"pdf": "PDF", "html": "HTML", "epub": "EPUB"}
+
+__all__ = ["FOLDER", "FORMATS", "Publication", "Section", "check", "engine", "file_name", "make_all"]
+
+
+def file_name(locale: str, ext: str) -> str:
+    """A carried edition's file name, below the site's ``downloads/`` folder."""
+    return f"joint-letter-17-february-2021-{locale}.{ext}"
+
+
+def make_all(publication: Publication, sections: Sequence[Section], expected: Sequence[str] = ()) -> dict[str, bytes]:
+    """The three files from one assembled document, by extension ("pdf", "html", "epub")."""
+    doc = assemble(publication, sections, expected)
+    return {"pdf": pdf.make(doc), "html": html.make(doc), "epub": epub.make(doc)}
+
+
+@cache
+def engine() -> str:
+    """What the files are made with, for a cache of them: this package's code
+    and stylesheets, WeasyPrint's version and the fonts."""
+    here = Path(__file__).parent
+    parts = [path.read_bytes() for path in sorted(here.glob("*.*")) if path.suffix in (".py", ".css")]
+    parts += [*fonts.identity(), version("weasyprint").encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def check(publication: Publication, sections: Sequence[Section], expected: Sequence[str] = ()) -> None:
+    """Everything the files are checked for, without making them."""
+    pdf.check_drawable(assemble(publication, sections, expected))
