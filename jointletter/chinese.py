@@ -49,6 +49,7 @@ EXCEPTIONS: dict[str, str] = {
     "报道": "報導",
     # Taiwan's words for terms the glossary has in one Simplified spelling
     # (data/glossary.yml gives the sources): the other spellings.
+    "在网上": "在網路上",  # online: Taiwan's 網路 (網上 is Hong Kong's and the mainland's)
     "物联网": "物聯網",  # Taiwan's form too: kept from 联网 -> 連網 (glossary)
     "公民社会活动人士": "公民社會運動人士",  # activists (glossary, 活动人士: 社運人士)
     "社会活动人士": "社運人士",
