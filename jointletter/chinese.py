@@ -65,6 +65,8 @@ EXCEPTIONS: dict[str, str] = {
     "GitHub 项目": "GitHub 儲存庫",
     "GitHub存储库": "GitHub儲存庫",
     "GitHub 存储库": "GitHub 儲存庫",
+    "GitHub代码库": "GitHub儲存庫",
+    "GitHub 代码库": "GitHub 儲存庫",
     "代码仓库": "程式碼儲存庫",
     "技术监控": "科技監控",  # technological surveillance (glossary, 聚焦技术)
     "标为“技术”": "標為“科技”",  # the timeline's label (strings: timeline.tech)
