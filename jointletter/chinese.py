@@ -47,6 +47,29 @@ EXCEPTIONS: dict[str, str] = {
     "视频会晤": "視訊會晤",  # not 影片會晤
     "计划": "計畫",  # Taiwan's standard form
     "报道": "報導",
+    # Taiwan's words for terms the glossary has in one Simplified spelling
+    # (data/glossary.yml gives the sources): the other spellings.
+    "在网上": "在網路上",  # online: Taiwan's 網路 (網上 is Hong Kong's and the mainland's)
+    "物联网": "物聯網",  # Taiwan's form too: kept from 联网 -> 連網 (glossary)
+    "公民社会活动人士": "公民社會運動人士",  # activists (glossary, 活动人士: 社運人士)
+    "社会活动人士": "社運人士",
+    "人权活动人士": "人權運動人士",
+    "民主活动人士": "民主運動人士",
+    "社会活动家": "社運人士",
+    "人权活动家": "人權運動人士",
+    "活动家": "社運人士",
+    "异见": "異議",  # dissidents: 異議人士 (glossary, 异见人士); 异见者 異議者
+    "水军": "網軍",  # online troll army (glossary, 网络水军)
+    "GitHub 仓库": "GitHub 儲存庫",  # a repository (glossary, GitHub仓库)
+    "GitHub项目": "GitHub儲存庫",  # s2twp: GitHub專案
+    "GitHub 项目": "GitHub 儲存庫",
+    "GitHub存储库": "GitHub儲存庫",
+    "GitHub 存储库": "GitHub 儲存庫",
+    "GitHub代码库": "GitHub儲存庫",
+    "GitHub 代码库": "GitHub 儲存庫",
+    "代码仓库": "程式碼儲存庫",
+    "技术监控": "科技監控",  # technological surveillance (glossary, 聚焦技术)
+    "标为“技术”": "標為“科技”",  # the timeline's label (strings: timeline.tech)
 }
 
 # HRIC's Chinese translation of the letter: phrases the site quotes from it,
