@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tomllib
 
 from conftest import ROOT, tool
 
@@ -20,6 +21,13 @@ def test_ruff_finds_nothing_to_lint() -> None:
 def test_ruff_finds_nothing_to_format() -> None:
     result = ruff("format", "--check", ".")
     assert result.returncode == 0, f"ruff format --check (run `uv run ruff format .`):\n{result.stdout}{result.stderr}"
+
+
+def test_the_lock_resolves_one_version_of_each_package() -> None:
+    """The same packages, hence the same bytes, on every Python the project allows."""
+    packages = [package["name"] for package in tomllib.loads((ROOT / "uv.lock").read_text())["package"]]
+    twice = sorted({name for name in packages if packages.count(name) > 1})
+    assert not twice, f"uv.lock resolves these to more than one version, by Python: {twice}"
 
 
 def test_nothing_outside_the_tests_imports_from_them() -> None:
