@@ -29,6 +29,8 @@ from jointletter.carry import document, epub, pdf
 from jointletter.carry import html as single
 from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
+from jointletter.provenance import Provenance
+from jointletter.sources import by_address
 
 # What the templates add around page.content, which the hook does not pass.
 TEMPLATE_ADDITIONS = (
@@ -79,8 +81,11 @@ def section(site: Path, url: str) -> carry.Section:
 def publication(site: Path, locale: str) -> carry.Publication:
     root = EDITIONS[locale].root
     home = html.parse(str(site / root / "index.html")).getroot()
-    canonical = home.xpath("//link[@rel='canonical']/@href")[0]
-    return carry.Publication(language(locale, Project()), canonical.removesuffix(root), datetime.date(2021, 2, 17))
+    address = home.xpath("//link[@rel='canonical']/@href")[0].removesuffix(root)
+    found = Provenance(
+        address, address, (), "example/joint-letter", "https://github.com", "0" * 40, datetime.date(2021, 2, 17)
+    )
+    return carry.Publication(language(locale, Project()), found, by_address(Project()))
 
 
 def timed(make: Callable[[], bytes], runs: int) -> tuple[list[float], bytes]:

@@ -183,9 +183,7 @@ def traditional_page(project: Project, source: Path) -> str:
     text = to_traditional(read_text(source), glossary.pairs(project)).replace('lang="zh-Hans"', 'lang="zh-Hant"')
     # Where a page links HRIC's Simplified translation or the licence's
     # Simplified deed, the Traditional page links the Traditional one.
-    text = text.replace("[簡體中文版][hric-hans]", "[繁體中文版][hric-hant]").replace(
-        "/deed.zh-hans)", "/deed.zh-hant)"
-    )
+    text = text.replace("[簡體中文版][hric-hans]", "[繁體中文版][hric-hant]").replace("][cc-by-hans]", "][cc-by-hant]")
     return "---\n" + TRADITIONAL_NOTICE.format(name=source.name) + text.removeprefix("---\n")
 
 

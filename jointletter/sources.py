@@ -3,7 +3,8 @@
 Each source has its address, its name in English and Simplified Chinese (the
 Traditional name is made by the conversion), the day it was read, and the
 address of an archived copy: the Internet Archive's copy nearest that day,
-unless the entry gives another.
+unless the entry gives another. A source marked ``gone`` is linked through its
+archived copy everywhere the site cites it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ class Source:
     names: tuple[tuple[str, str], ...]  # (locale, name): en, zh-hans
     accessed: datetime.date
     archived: str
+    gone: bool = False  # no longer online: cited through its archived copy
+
+    @property
+    def link(self) -> str:
+        """Where the site's links to it go."""
+        return self.archived if self.gone else self.url
 
     def name(self, locale: str) -> str:
         """The name in an edition's language (Traditional: the Simplified name, to be converted)."""
@@ -57,7 +64,10 @@ def _source(key: object, entry: object) -> Source:
     if not str(archived).startswith("https://"):
         raise PluginError(f"{where}: 'archived' is {archived!r}, not an https address")
     found = tuple((locale, " ".join(str(names[locale]).split())) for locale in ("en", "zh-hans") if names.get(locale))
-    return Source(str(key), url, found, day, str(archived))
+    gone = entry.get("gone", False)
+    if not isinstance(gone, bool):
+        raise PluginError(f"{where}: 'gone' is {gone!r}; it must be true or false")
+    return Source(str(key), url, found, day, str(archived), gone)
 
 
 @lru_cache(maxsize=8)
@@ -78,4 +88,9 @@ def sources(project: Project) -> dict[str, Source]:
 
 def references(project: Project) -> str:
     """Every source as a Markdown link reference, for the pages to cite by key."""
-    return "".join(f"[{key}]: {source.url}\n" for key, source in sources(project).items())
+    return "".join(f"[{key}]: {source.link}\n" for key, source in sources(project).items())
+
+
+def by_address(project: Project) -> dict[str, Source]:
+    """Every source, by each address a page may link it with."""
+    return {address: s for s in sources(project).values() for address in (s.url, s.archived)}

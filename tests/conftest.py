@@ -32,6 +32,8 @@ from jointletter.recommendations import recommendations as model_recommendations
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.github.io/joint-letter/"
+# As GitHub Actions gives them: the repository that publishes the site.
+REPOSITORY = "example/joint-letter"
 SUBPATH = urlsplit(SITE_URL).path
 SOURCE_DATE_EPOCH = "1613520000"  # 17 February 2021, 00:00 UTC
 # What a build needs from the project; everything else (tests, caches) stays out.
@@ -58,6 +60,8 @@ def build_env(**extra: str) -> dict[str, str]:
     return {
         **os.environ,
         "SITE_URL": SITE_URL,
+        "GITHUB_REPOSITORY": REPOSITORY,
+        "GITHUB_SERVER_URL": "https://github.com",
         "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",

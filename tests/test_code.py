@@ -14,12 +14,12 @@ def ruff(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_finds_nothing_to_lint() -> None:
-    result = ruff("check", ".")
+    result = ruff("check")
     assert result.returncode == 0, f"ruff check (settings in pyproject.toml):\n{result.stdout}{result.stderr}"
 
 
 def test_ruff_finds_nothing_to_format() -> None:
-    result = ruff("format", "--check", ".")
+    result = ruff("format", "--check")
     assert result.returncode == 0, f"ruff format --check (run `uv run ruff format .`):\n{result.stdout}{result.stderr}"
 
 

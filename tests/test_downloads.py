@@ -12,6 +12,7 @@ engine's refusals (a broken anchor, a missing page, a character the PDF cannot d
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gzip
 import io
@@ -32,6 +33,8 @@ from jointletter import carry
 from jointletter.carry import document, html
 from jointletter.editions import language
 from jointletter.project import Project
+from jointletter.provenance import Provenance
+from jointletter.sources import by_address
 
 pypdf = pytest.importorskip("pypdf")
 BUDGET = {"pdf": {"en": 500_000, "zh-hans": 1_500_000, "zh-hant": 1_500_000}}
@@ -329,7 +332,10 @@ def test_each_pdf_is_within_its_budget(carried: Path, locale: str) -> None:
 # The engine's refusals, on small inputs (no build, no PDF made)
 # ---------------------------------------------------------------------------
 
-PUBLICATION = carry.Publication(language("en", Project(ROOT)), SITE_URL, datetime.date(2021, 2, 17))
+DAY = datetime.date(2021, 2, 17)
+PROVENANCE = Provenance(SITE_URL, SITE_URL, (), "example/joint-letter", "https://github.com", "", DAY)
+SOURCE = "https://www.frontlinedefenders.org/en/statement-report/open-letter-human-rights-approach-us-china-policy"
+PUBLICATION = carry.Publication(language("en", Project(ROOT)), PROVENANCE, by_address(Project(ROOT)))
 SMALL = [
     carry.Section("", "Home", '<h1 id="home">Home</h1><p><a href="letter/#why">Why</a> <!-- recommendations --></p>'),
     carry.Section(
@@ -337,7 +343,7 @@ SMALL = [
         "The letter",
         '<h1 id="the-letter">The letter<a class="headerlink" href="#the-letter">¶</a></h1>'
         '<h2 id="why">Why</h2><p><a href="../recommendations.json">data</a> '
-        '<a href="../zh-hans/letter/" lang="zh-Hans">中文</a> <a href="https://example.org/x">source</a></p>',
+        f'<a href="../zh-hans/letter/" lang="zh-Hans">中文</a> <a href="{SOURCE}">source</a></p>',
     ),
     carry.Section("recommendations/a/", "First", '<h1 id="first">First</h1><h2 id="why">Why</h2>', "A summary."),
 ]
@@ -347,18 +353,41 @@ def single_file(sections: list[carry.Section], expected: list[str] | None = None
     return html.make(document.assemble(PUBLICATION, sections, expected or []))
 
 
-def test_links_become_anchors_or_addresses_and_ids_are_prefixed() -> None:
+def test_links_become_anchors_addresses_and_notes_and_ids_are_prefixed() -> None:
     tree = lxml_html.document_fromstring(single_file(SMALL, [s.url for s in SMALL]))
-    hrefs = tree.xpath("//main//a[not(@href='#contents')]/@href")
-    assert hrefs == [
-        "#letter--why",
-        SITE_URL + "recommendations.json",
-        SITE_URL + "zh-hans/letter/",
-        "https://example.org/x",
-    ], hrefs
+    letter = tree.get_element_by_id("letter")
+    links = {a.text_content(): a.get("href") for a in tree.get_element_by_id("main").iter("a")}
+    assert links["Why"] == "#letter--why", links
+    assert links["data"] == SITE_URL + "recommendations.json", links
+    assert links["source"] == SOURCE, links
+    note = letter.xpath(".//a[text()='source']/following-sibling::sup[1]/a")[0].get("href")
+    text = tree.get_element_by_id(note[1:]).text_content()
+    for wanted in ("Front Line Defenders", SOURCE, "Read on 28 November 2026", "https://web.archive.org/web/20261128/"):
+        assert wanted in text, f"the source's note lacks {wanted!r}: {text!r}"
     assert {"letter--why", "a--why", "home", "letter", "a"} <= set(tree.xpath("//@id"))
     assert not tree.xpath("//a[contains(@class, 'headerlink')]"), "a permalink is left in"
     assert "Recommendation 1 of 1" in tree.text_content() and "A summary." in tree.text_content()
+    assert tree.get_element_by_id("colophon") is not None, "no colophon"
+
+
+def test_a_link_to_an_address_that_is_not_a_source_fails_naming_the_page_and_the_language() -> None:
+    odd = [
+        *SMALL[:2],
+        carry.Section("recommendations/a/", "First", '<h1>First</h1><a href="https://example.org/x">x</a>'),
+    ]
+    with pytest.raises(PluginError, match=r"\(en\).*'recommendations/a/'.*https://example.org/x.*not a source"):
+        single_file(odd)
+
+
+def test_a_local_build_prints_no_local_address() -> None:
+    local = dataclasses.replace(PROVENANCE, site_url="http://127.0.0.1:8000/", primary_url="http://127.0.0.1:8000/")
+    publication = dataclasses.replace(PUBLICATION, provenance=local)
+    made = html.make(document.assemble(publication, SMALL))
+    assert b"127.0.0.1" not in made, "a local build's carried edition prints the local address"
+    assert b"A local build, not published" in made, "a local build's carried edition does not say so"
+    planted = [*SMALL[:2], carry.Section("recommendations/a/", "First", "<h1>First</h1><p>http://localhost:8000/</p>")]
+    with pytest.raises(PluginError, match=r"\(en\).*'recommendations/a/'.*local address"):
+        document.assemble(publication, planted)
 
 
 def test_a_broken_anchor_fails_naming_the_page_and_the_language() -> None:

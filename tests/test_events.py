@@ -34,7 +34,7 @@ def test_each_recommendation_page_lists_its_events_with_dates_and_sources(site: 
         for li, event in zip(items, mine):
             time = li.select_one("time")
             assert time is not None and time["datetime"] == event.date.isoformat(), f"{rec.url}#{event.id}: no date"
-            links = [a["href"] for a in li.select(".event__sources a[href]")]
+            links = [a["href"] for a in li.select(".event__sources > a[href]")]
             assert links == [s.url for s in event.sources], f"{rec.url}#{event.id}: sources {links}"
         if mine:
             more = content.select_one("a.events__more")

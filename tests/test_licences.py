@@ -90,7 +90,7 @@ CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 # The licence deed in each edition's language, and what the footer says.
 DEED = {"en": CC_BY, "zh-hans": CC_BY + "deed.zh-hans", "zh-hant": CC_BY + "deed.zh-hant"}
 FOOTER = {
-    "en": "Text and data: CC BY 4.0. Quotations remain their authors'. Code: MIT.",
+    "en": "Text and data: CC BY 4.0. Quotations remain their authors’. Code: MIT.",
     "zh-hans": "文字与数据：CC BY 4.0。引文版权归原作者所有。代码：MIT。",
     "zh-hant": "文字與資料：CC BY 4.0。引文版權歸原作者所有。程式碼：MIT。",
 }
@@ -137,8 +137,8 @@ def test_every_page_states_the_text_licence_in_its_language(site: Site) -> None:
             f"{page.path}: the footer has no copyright line (no .md-copyright), so no licence"
         )
         line = BeautifulSoup(str(copyright_), "html.parser")
-        for extra in line.select(".md-copyright__downloads, br"):
-            extra.decompose()  # the downloads' line (test_downloads.py)
+        for extra in line.select(".md-copyright__downloads, .md-copyright__publisher, br"):
+            extra.decompose()  # the downloads' and the publisher's lines
         text = words(line.get_text(" "))
         wanted = FOOTER[locale]
         assert text.replace(" ", "") == wanted.replace(" ", ""), (

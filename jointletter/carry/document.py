@@ -1,19 +1,31 @@
-"""The one document the three files are made from: a cover, the contents, then every page.
+"""The one document the three files are made from: a cover, a colophon, the contents, then every page.
+
+A carried edition is a publication of its own: its cover says what it is (a
+reference guide to the letter), who publishes it and the date of its
+content; its colophon says where it is published, under which licence, in
+which language, of which version, and how to check the file.
 
 Every id is prefixed with its page's prefix (``letter--conclusion``): the same
 ids ("what the letter asks") are on several pages. A link to another page of
-the edition becomes an in-document anchor; a link to anything else of the site
-(``recommendations.json``, another language) becomes an absolute address on
-the site; outside links stay live. A link to an anchor that is not there, or a
-page of the site that is missing, fails the build, naming the page and the
-language: a broken copy passed from hand to hand cannot be fixed afterwards.
+the edition becomes an in-document cross-reference (the PDF prints its page
+number); a link to anything else of the site (``recommendations.json``,
+another language) becomes an absolute address on the site; every outside
+link gets a numbered note at the end of its page, with the full address, the
+day the source was read and its archived copy. A recommendation's headings
+sit one level below the recommendations' index, as its place in the outline
+says, and the timeline's events are headings a reader can jump between.
+
+A link to an anchor that is not there, a page of the site that is missing,
+or an address of this machine (a local build has no public address) fails
+the build, naming the page and the language: a broken copy passed from hand
+to hand cannot be fixed afterwards.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -22,10 +34,12 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
 from jointletter.editions import Language
+from jointletter.provenance import Provenance
+from jointletter.sources import Source
 
 RECOMMENDATIONS = "recommendations/"
 # Ids the document's own parts use; no page gets one of them as its prefix.
-RESERVED_IDS = frozenset({"cover", "contents", "contents-title", "main", "top"})
+RESERVED_IDS = frozenset({"cover", "colophon", "colophon-title", "contents", "contents-title", "main", "top"})
 ID_REFS = (
     "aria-labelledby",
     "aria-describedby",
@@ -36,11 +50,18 @@ ID_REFS = (
     "for",
     "headers",
 )
-# The site's interactive bits, which mean nothing on paper or in a file:
-# permalinks, copy-link buttons, the timeline's filter (its targets stay).
-INTERACTIVE = frozenset({"headerlink", "copy-link", "timeline__filter"})
+# What is the website's only: permalinks, copy-link buttons, the timeline's
+# filter (its targets stay), and the archived copies beside the sources,
+# which the notes give.
+INTERACTIVE = frozenset({"headerlink", "copy-link", "timeline__filter", "print-url", "source-archived", "web-only"})
 DROPPED_TAGS = ("script", "noscript", "template", "style")
 UNSUPPORTED_TAGS = ("img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "canvas", "math")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+LOCAL = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b|\[::1\]")
+# Chinese punctuation: in runs (」）。) all marks but the last set half-width,
+# as the OpenType feature chws would (Debian's Noto Serif CJK has halt only);
+# “ ” ‘ ’ taken from the CJK face.
+PUNCTUATION_RUN = re.compile(r"[，。、；：！？」』）》〉】〕”’「『（《〈【〔“‘]{2,}|[“”‘’]")
 
 
 @dataclass(frozen=True)
@@ -55,11 +76,25 @@ class Section:
 
 @dataclass(frozen=True)
 class Publication:
-    """What a carried edition is of: an edition of the site, at an address, of a date."""
+    """What a carried edition is of: an edition of the site, who publishes it
+    where, of which version, and the sources its notes describe."""
 
     words: Language
-    site_url: str  # the whole site's published address, absolute, ending in "/"
-    date: datetime.date  # the edition's date, on the cover and in the metadata
+    provenance: Provenance
+    sources: Mapping[str, Source]  # by address
+
+    @property
+    def site_url(self) -> str:
+        """The primary address: every host's copy prints the same."""
+        return self.provenance.primary_url
+
+    @property
+    def home(self) -> str:
+        return self.site_url + self.words.edition.root
+
+    @property
+    def date(self) -> datetime.date:
+        return self.provenance.content_date
 
     @property
     def lang(self) -> str:
@@ -68,6 +103,10 @@ class Publication:
     @property
     def title(self) -> str:
         return self.words.t("site_name")
+
+    @property
+    def publisher(self) -> str:
+        return self.words.t("publisher")
 
     def t(self, key: str, **values: Any) -> str:
         return self.words.t(f"carry.{key}", **values)
@@ -89,10 +128,19 @@ class Page:
 @dataclass(frozen=True)
 class Document:
     publication: Publication
-    home: str  # the edition's home page, absolute
     pages: tuple[Page, ...]
     cover: Any  # <header>
+    colophon: Any  # <section>
     toc: Any  # <nav>
+
+    @property
+    def home(self) -> str:
+        return self.publication.home
+
+    def parts(self) -> Iterator[tuple[str, Any]]:
+        """Every part, with the name a failure gives it."""
+        yield from (("cover", self.cover), ("colophon", self.colophon), ("contents", self.toc))
+        yield from ((page.section.url, page.element) for page in self.pages)
 
     def owner(self) -> dict[str, str]:
         """Each id in the pages, to the prefix of the page it is on (the EPUB's file)."""
@@ -121,6 +169,11 @@ def fill(parent: Any, template: str, **parts: Any) -> Any:
     return parent
 
 
+def link(url: str, **attrs: str) -> Any:
+    """An address shown as itself (set in the monospace face)."""
+    return el("a", {"href": url, "class": "carry-url", **attrs}, url)
+
+
 def classes(element: Any) -> set[str]:
     return set((element.get("class") or "").split())
 
@@ -144,17 +197,18 @@ def _prefixes(root: str, sections: Sequence[Section]) -> list[str]:
     return prefixes
 
 
-def _drop(node: Any) -> None:
-    """Remove a node, keeping the text that follows it."""
+def _drop(node: Any, keep_text: bool = False) -> None:
+    """Remove a node, keeping the text that follows it (and its own, with `keep_text`)."""
     parent = node.getparent()
     if parent is None:
         return
     previous = node.getprevious()
-    if node.tail:
+    text = ((node.text_content() if keep_text else "") or "") + (node.tail or "")
+    if text:
         if previous is not None:
-            previous.tail = (previous.tail or "") + node.tail
+            previous.tail = (previous.tail or "") + text
         else:
-            parent.text = (parent.text or "") + node.tail
+            parent.text = (parent.text or "") + text
     parent.remove(node)
 
 
@@ -187,6 +241,7 @@ def _heading(wrapper: Any, title: str) -> Any:
     if not found.get("id"):
         ids = {e.get("id") for e in wrapper.iter() if isinstance(e.tag, str)}
         found.set("id", "title" if "title" not in ids else "carry-title")
+    found.set("class", " ".join(sorted(classes(found) | {"carry-title"})))
     return found
 
 
@@ -208,16 +263,39 @@ def _rename_ids(publication: Publication, section: Section, wrapper: Any, prefix
             element.set(name, " ".join(renamed[token] for token in value.split()))
 
 
+def _outline(wrapper: Any, depth: int) -> None:
+    """Headings one level down per level of depth, and each dated event a heading below its section's."""
+    if depth:
+        for heading in list(wrapper.iter(*HEADINGS)):
+            heading.tag = f"h{int(heading.tag[1]) + depth}"
+    for date in wrapper.xpath(".//li[contains(concat(' ', @class, ' '), ' event ')]/p[@class='event__date']"):
+        date.tag = f"h{3 + depth}"
+
+
+def _nowrap(publication: Publication, *elements: Any) -> None:
+    """No line break inside "US-China" in titles."""
+    for element in elements:
+        for node in [element, *element.iterdescendants()]:
+            if isinstance(node.tag, str) and node.text and "US-China" in node.text:
+                before, after = node.text.split("US-China", 1)
+                node.text = before
+                node.insert(0, el("span", {"class": "carry-nowrap"}, "US-China"))
+                node[0].tail = after
+
+
 def _page(publication: Publication, section: Section, prefix: str, depth: int, number: int | None, total: int) -> Page:
-    """One page as a <section> of the document: ids prefixed, a recommendation's number and lede added."""
+    """One page as a <section> of the document: ids prefixed, a recommendation's number, lede and address added."""
     wrapper = _parse(publication, section)
     h1 = _heading(wrapper, section.title)
     _rename_ids(publication, section, wrapper, prefix)
     parent = h1.getparent()
-    if section.lede:
-        lede = el("p", {"class": "lede carry-lede"}, section.lede)
-        lede.tail = "\n"
-        parent.insert(parent.index(h1) + 1, lede)
+    after = [el("p", {"class": "lede carry-lede"}, section.lede)] if section.lede else []
+    if publication.provenance.published:  # its stable address, printed on every copy
+        url = link(publication.site_url + section.url)
+        after.append(fill(el("p", {"class": "carry-address"}), publication.t("address", url="{url}"), url=url))
+    for offset, element in enumerate(after, start=1):
+        element.tail = "\n"
+        parent.insert(parent.index(h1) + offset, element)
     label = section.title
     names = ["carry-page", f"carry-depth-{depth}"]
     if number is not None:
@@ -227,6 +305,8 @@ def _page(publication: Publication, section: Section, prefix: str, depth: int, n
         label = f"{number}. {section.title}"
         h1.set("data-label", label)
         names.append("carry-recommendation")
+    _nowrap(publication, h1)
+    _outline(wrapper, depth)
     wrapper.set("id", prefix)
     wrapper.set("class", " ".join(names))
     wrapper.set("aria-labelledby", h1.get("id"))
@@ -239,8 +319,9 @@ def _shown(url: str) -> str:
     return re.sub(r"^https?://", "", url.strip()).rstrip("/")
 
 
-def _resolve(publication: Publication, page: Page, href: str, prefixes: Mapping[str, str]) -> str:
-    """Where a link of a page goes in the document: "#id" inside it, else an absolute address."""
+def _resolve(publication: Publication, page: Page, href: str, prefixes: Mapping[str, str]) -> str | None:
+    """Where a link of a page goes in the document: "#id" inside it, else an absolute
+    address; None for an address of the site in a local build, which has none."""
     parts = urlsplit(href)
     if parts.scheme and parts.scheme not in ("http", "https"):
         return href
@@ -252,47 +333,160 @@ def _resolve(publication: Publication, page: Page, href: str, prefixes: Mapping[
         return href
     path = re.sub(r"(^|/)index\.html$", r"\1", target.path[len(site.path) :])
     if target.query or path not in prefixes:
-        return absolute
+        return absolute if publication.provenance.published else None
     prefix = prefixes[path]
     return f"#{prefix}--{unquote(target.fragment)}" if target.fragment else f"#{prefix}"
 
 
 def _link_pages(publication: Publication, pages: Sequence[Page]) -> None:
-    """Rewrite every link, then prove that every in-document one has its target."""
+    """Rewrite every link, prove that every in-document one has its target, and
+    give every outside one its note."""
     prefixes = {page.section.url: page.prefix for page in pages}
     ids = {e.get("id") for page in pages for e in page.element.iter() if isinstance(e.tag, str) and e.get("id")}
     for page in pages:
-        for a in page.element.iter("a", "area"):
+        notes: dict[str, int] = {}
+        for a in list(page.element.iter("a", "area")):
             href = a.get("href")
             if href is None:
                 continue
             resolved = _resolve(publication, page, href.strip(), prefixes)
+            if resolved is None:
+                _drop(a, keep_text=True)
+                continue
             a.set("href", resolved)
-            if resolved.startswith("#") and resolved[1:] not in ids:
-                raise publication.fail(page.section.url, f"links to '{href}', an anchor that does not exist")
-            if resolved.startswith("http") and _shown(a.text_content()) == _shown(resolved):
+            if resolved.startswith("#"):
+                if resolved[1:] not in ids:
+                    raise publication.fail(page.section.url, f"links to '{href}', an anchor that does not exist")
+                a.set("class", " ".join(sorted(classes(a) | {"carry-xref"})))
+            elif resolved.startswith("http") and _shown(a.text_content()) == _shown(resolved):
                 a.set("class", " ".join(sorted(classes(a) | {"carry-url"})))
+            elif resolved.startswith("http"):
+                number = notes.setdefault(resolved, len(notes) + 1)
+                call = el("a", {"href": f"#{page.prefix}--note-{number}", "class": "carry-noteref"}, str(number))
+                marker = el("sup", {"class": "carry-noteref"}, None, call)
+                marker.tail, a.tail = a.tail, None
+                a.addnext(marker)
+        if notes:
+            page.element.append(_notes(publication, page, notes))
 
 
-def _cover(publication: Publication, home: str) -> Any:
-    """The cover: the site's title, the letter's date, where the site is, the edition's date, the licence."""
+def _notes(publication: Publication, page: Page, notes: Mapping[str, int]) -> Any:
+    """A page's outside sources as numbered notes: name, address, the day read, the archived copy."""
     words = publication.words
+    level = 2 + page.depth
+    title = f"{page.prefix}--notes"
+    listed = el("ol", {"class": "carry-notes__list"})
+    for url, number in notes.items():
+        item = el("li", {"id": f"{page.prefix}--note-{number}", "value": str(number)})
+        source = publication.sources.get(url)
+        if source is None:
+            own = (publication.site_url, publication.provenance.repository_url or publication.site_url)
+            if not url.startswith(own):
+                raise publication.fail(
+                    page.section.url,
+                    f"links to {url}, which is not a source in data/sources.yml (no access date, no archived copy)",
+                )
+            item.append(link(url))  # an address of the site or of its repository
+        else:
+            template = publication.t("note_gone" if source.gone else "note")
+            fill(
+                item,
+                template,
+                name=el("span", None, words.script(source.name(words.edition.locale))),
+                url=link(url),
+                accessed=el("time", {"datetime": source.accessed.isoformat()}, words.date(source.accessed)),
+                archived=link(source.archived),
+            )
+        listed.append(item)
+    heading = el(f"h{level}", {"id": title, "class": "carry-notes__title"}, publication.t("notes"))
+    return el("section", {"class": "carry-notes", "aria-labelledby": title}, None, heading, listed)
+
+
+def _cover(publication: Publication) -> Any:
+    """The cover: what the file is, the title, who publishes it, the content's date, where, the licence."""
+    words, provenance = publication.words, publication.provenance
     header = el("header", {"class": "carry-cover", "id": "cover"})
     header.append(el("p", {"class": "carry-cover__line"}, publication.t("cover_line", date=words.t("letter_date"))))
-    header.append(el("h1", {"class": "carry-cover__title"}, publication.title))
+    title = el("h1", {"class": "carry-cover__title"}, publication.title)
+    _nowrap(publication, title)
+    header.append(title)
+    header.append(
+        el("p", {"class": "carry-cover__publisher"}, publication.t("cover_publisher", publisher=publication.publisher))
+    )
     about = el("div", {"class": "carry-cover__about"})
     date = el("time", {"datetime": publication.date.isoformat()}, words.date(publication.date))
     about.append(
         fill(el("p", {"class": "carry-cover__edition"}), publication.t("edition_of", date="{date}"), date=date)
     )
-    link = el("a", {"href": home, "class": "carry-url"}, home)
-    about.append(fill(el("p", {"class": "carry-cover__address"}), publication.t("address", url="{url}"), url=link))
+    if provenance.published:
+        about.append(fill(el("p"), publication.t("address", url="{url}"), url=link(publication.home)))
+    else:
+        about.append(el("p", {"class": "carry-cover__local"}, publication.t("local")))
     deed = words.edition.licence
-    link = el("a", {"href": deed, "rel": "license", "class": "carry-url"}, deed)
-    about.append(fill(el("p", {"class": "carry-cover__licence"}), publication.t("licence", url="{url}"), url=link))
+    about.append(fill(el("p"), publication.t("licence", url="{url}"), url=link(deed, rel="license")))
     about.append(el("p", {"class": "carry-cover__note"}, publication.t("copy_note")))
     header.append(about)
     return header
+
+
+def _colophon(publication: Publication) -> Any:
+    """About this edition: publisher, where, licence, language, date and version, how to check the file."""
+    words, provenance = publication.words, publication.provenance
+    publisher = publication.publisher
+    rows: list[tuple[str, Any]] = [("publisher", el("span", None, publisher[:1].upper() + publisher[1:]))]
+    if provenance.published:
+        rows.append(("online", link(publication.home)))
+        if provenance.mirrors:
+            mirrors = el("span")
+            for number, mirror in enumerate(provenance.mirrors):
+                mirrors.append(link(mirror + words.edition.root))
+                mirrors[-1].tail = words.t("list_separator") if number + 1 < len(provenance.mirrors) else None
+            rows.append(("mirrors", mirrors))
+    else:
+        rows.append(("online", el("span", None, publication.t("local"))))
+    if provenance.repository:
+        rows += [("repository", link(provenance.repository_url)), ("errors", link(provenance.issues_url))]
+    deed = words.edition.licence
+    rows.append(("licence", fill(el("span"), publication.t("licence", url="{url}"), url=link(deed, rel="license"))))
+    language = publication.t("colophon.language_text", language=words.edition.name)
+    rows.append(("language", el("span", None, language)))
+    date = el("time", {"datetime": publication.date.isoformat()}, words.date(publication.date))
+    rows.append(("date", fill(el("span"), publication.t("colophon.date_text", date="{date}"), date=date)))
+    if provenance.commit:
+        commit = el("code", None, provenance.commit[:12] + ("+" if provenance.commit.endswith("+") else ""))
+        rows.append(
+            ("version", fill(el("span"), publication.t("colophon.version_text", commit="{commit}"), commit=commit))
+        )
+    if provenance.published and provenance.repository:
+        check = _code(publication.t("colophon.check_text", repository=provenance.repository))
+    else:
+        check = el("span", None, publication.t("colophon.check_local"))
+    rows.append(("check", check))
+    listing = el("dl", {"class": "carry-colophon__list"})
+    for key, value in rows:
+        listing.append(el("dt", None, publication.t(f"colophon.{key}")))
+        listing.append(el("dd", None, None, value))
+    heading = el("h2", {"id": "colophon-title"}, publication.t("colophon"))
+    return el(
+        "section",
+        {"class": "carry-colophon", "id": "colophon", "aria-labelledby": "colophon-title"},
+        None,
+        heading,
+        listing,
+    )
+
+
+def _code(text: str) -> Any:
+    """A string with `commands` in backticks, as text and <code>."""
+    span = el("span")
+    for number, piece in enumerate(text.split("`")):
+        if number % 2:
+            span.append(el("code", None, piece))
+        elif len(span):
+            span[-1].tail = piece
+        else:
+            span.text = piece
+    return span
 
 
 def toc(publication: Publication, pages: Sequence[Page], href: Callable[[Page], str] = lambda p: f"#{p.prefix}") -> Any:
@@ -315,8 +509,67 @@ def toc(publication: Publication, pages: Sequence[Page], href: Callable[[Page], 
     return nav
 
 
+def _marks(text: str) -> tuple[str, list[Any]]:
+    """A Chinese text as its part before the first run of punctuation, then a
+    span for each run in the CJK face (Charis would draw “ ” otherwise), all
+    its marks but the last half-width, the text after in its tail."""
+    matches = list(PUNCTUATION_RUN.finditer(text))
+    spans = []
+    for match, following in zip(matches, [*matches[1:], None]):
+        run, after = match.group(), text[match.end() : following.start() if following else len(text)]
+        if len(run) > 1:
+            span = el("span", {"class": "carry-cjk carry-halt"}, run[:-1])
+            last = el("span", {"class": "carry-cjk"}, run[-1])
+            span.tail, last.tail = None, after
+            spans += [span, last]
+        else:
+            span = el("span", {"class": "carry-cjk"}, run)
+            span.tail = after
+            spans.append(span)
+    return text[: matches[0].start()], spans
+
+
+def _punctuation(element: Any, chinese: bool = True) -> None:
+    """Chinese punctuation in the CJK face, its runs tightened, as a Chinese
+    book sets it; not in English passages (lang="en") or addresses."""
+    for node in list(element):
+        if not isinstance(node.tag, str):
+            continue
+        lang = node.get("lang")
+        inner = chinese if lang is None else lang.lower().startswith("zh")
+        if node.tag not in ("code", "pre") and "carry-url" not in classes(node) and "carry-cjk" not in classes(node):
+            _punctuation(node, inner)
+        if chinese:
+            _mark(node, "tail", element, element.index(node) + 1)
+    if chinese:
+        _mark(element, "text", element, 0)
+
+
+def _mark(node: Any, attribute: str, parent: Any, at: int) -> None:
+    value = getattr(node, attribute)
+    if not value or not PUNCTUATION_RUN.search(value):
+        return
+    head, spans = _marks(value)
+    setattr(node, attribute, head)
+    for offset, span in enumerate(spans):
+        parent.insert(at + offset, span)
+
+
+def _no_local_address(doc: Document) -> None:
+    """A carried edition never prints this machine's address (a local build has no public one)."""
+    for where, element in doc.parts():
+        for node in element.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for value in (node.text, node.tail, node.get("href")):
+                if value and LOCAL.search(value):
+                    raise doc.publication.fail(
+                        where, f"would print a local address, {LOCAL.search(value).group()}: {value.strip()[:80]!r}"
+                    )
+
+
 def assemble(publication: Publication, sections: Sequence[Section], expected_urls: Sequence[str] = ()) -> Document:
-    """The document, checked: every expected page, every link's target."""
+    """The document, checked: every expected page, every link's target, no local address."""
     locale = publication.words.edition.locale
     if not sections:
         raise PluginError(f"carried editions ({locale}): no pages were given")
@@ -348,5 +601,9 @@ def assemble(publication: Publication, sections: Sequence[Section], expected_url
         for section, prefix in zip(sections, _prefixes(root, sections))
     )
     _link_pages(publication, pages)
-    home = publication.site_url + root
-    return Document(publication, home, pages, _cover(publication, home), toc(publication, pages))
+    doc = Document(publication, pages, _cover(publication), _colophon(publication), toc(publication, pages))
+    if publication.words.edition.chinese:
+        for _, element in doc.parts():
+            _punctuation(element)
+    _no_local_address(doc)
+    return doc

@@ -1,11 +1,13 @@
-"""The carried editions' faces: Charis SIL for Latin text, Noto Serif CJK SC or TC for Chinese.
+"""The carried editions' faces: Charis SIL for Latin text, Noto Serif CJK SC or TC for Chinese,
+Noto Sans Mono CJK for addresses and commands.
 
-Charis SIL comes with the project (``fonts/``); the CJK serif is the system's,
-found through Fontconfig (Debian: ``fonts-noto-cjk``), as WeasyPrint finds
-it: so the PDFs are made on Linux (or wherever Fontconfig and those fonts
-are). The CJK face follows ``lang`` as the stylesheets' ``:lang()`` rules do,
-and every character is checked against the face that will draw it: a PDF
-with a missing glyph cannot be fixed once it is passed on.
+Charis SIL comes with the project (``fonts/``); the CJK faces are the
+system's, found through Fontconfig (Debian: ``fonts-noto-cjk``), as WeasyPrint
+finds them: so the PDFs are made on Linux (or wherever Fontconfig and those
+fonts are). The CJK face follows ``lang`` as the stylesheets' ``:lang()`` rules
+do; in Chinese text the quotation marks come from it too (Charis draws them
+otherwise), and every character is checked against the face that will draw
+it: a PDF with a missing glyph cannot be fixed once it is passed on.
 """
 
 from __future__ import annotations
@@ -32,12 +34,14 @@ CJK_FACES = (
     ("zh-HK", "Noto Serif CJK TC"),
     ("zh", "Noto Serif CJK SC"),
 )
+# Addresses and commands: a monospace face with Latin and CJK, in each script's forms.
+MONO_FACES = {"Noto Serif CJK SC": "Noto Sans Mono CJK SC", "Noto Serif CJK TC": "Noto Sans Mono CJK TC"}
+MONO = MONO_FACES["Noto Serif CJK SC"]  # in English text
 SCREEN_STACKS = {
     "latin": 'Charter,"Bitstream Charter","Sitka Text",Cambria',
     "Noto Serif CJK SC": '"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,serif',
     "Noto Serif CJK TC": '"Noto Serif CJK TC","Source Han Serif TC","Songti TC",PMingLiU,serif',
 }
-PDF_STACKS = {"latin": f'"{PDF_FAMILY}"', **{face: f'"{face}"' for _, face in CJK_FACES}}
 
 
 def cjk_face(lang: str | None) -> str | None:
@@ -63,6 +67,18 @@ def pdf_faces() -> str:
         f"font-weight:{weight};font-style:normal}}"
         for weight, path in LATIN_FILES.items()
     )
+
+
+def pdf_rules() -> str:
+    """The faces by `lang` for the PDF: Charis, then the CJK serif; Chinese
+    quotation marks (document.py marks them) in the CJK face; addresses and
+    commands in mono."""
+    rules = [f':is(code,.carry-url){{font-family:"{MONO}"}}']
+    for lang, face in reversed(CJK_FACES):
+        rules.append(f'[lang]:lang({lang}){{font-family:"{PDF_FAMILY}","{face}"}}')
+        rules.append(f'[lang]:lang({lang}) .carry-cjk{{font-family:"{face}"}}')
+        rules.append(f'[lang]:lang({lang}) :is(code,.carry-url){{font-family:"{MONO_FACES[face]}"}}')
+    return "".join(rules)
 
 
 @cache
@@ -108,31 +124,33 @@ def identity() -> list[bytes]:
     """What the faces are, for a cache of files drawn with them: Charis SIL's
     bytes, and the CJK files' names, sizes and dates."""
     parts = [path.read_bytes() for path in LATIN_FILES.values()]
-    for face in dict(CJK_FACES).values():
+    for face in sorted({*dict(CJK_FACES).values(), *MONO_FACES.values()}):
         for style in ("weight=regular", "weight=bold"):
             path = Path(system_face(face, style)[0])
             parts.append(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
     return parts
 
 
-def texts(element: Any, face: str | None) -> Iterator[tuple[str, str | None]]:
-    """Every text in an element, with the CJK face its `lang` selects (None: Latin only)."""
+def texts(element: Any, face: str | None, base: str) -> Iterator[tuple[str, str | None]]:
+    """Every text in an element, with the CJK face its `lang` selects (None: Latin
+    only); addresses and commands with the mono face of the edition's script."""
     if not isinstance(element.tag, str):
         return
     face = cjk_face(element.get("lang")) or face
+    literal = element.tag == "code" or "carry-url" in (element.get("class") or "").split()
+    own = MONO_FACES.get(cjk_face(element.get("lang")) or base or "", MONO) if literal else face
     if element.text:
-        yield element.text, face
-    if element.tag == "a" and (element.get("href") or "").startswith("http"):
-        yield element.get("href"), face
+        yield element.text, own
     for child in element:
-        yield from texts(child, face)
+        yield from texts(child, own if literal else face, base)
         if child.tail:
             yield child.tail, face
 
 
 def undrawable(text: str, face: str | None) -> str | None:
-    """The first character of a text that neither Charis nor the CJK face can draw."""
-    latin, cjk = coverage(LATIN_FACE), coverage(face) if face else frozenset()
+    """The first character of a text that neither Charis nor the face can draw."""
+    latin = frozenset() if face in MONO_FACES.values() else coverage(LATIN_FACE)
+    cjk = coverage(face) if face else frozenset()
     for char in text:
         if char in " \t\r\n" or unicodedata.category(char) in ("Cc", "Cf"):
             continue

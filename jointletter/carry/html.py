@@ -26,7 +26,7 @@ def styles(kind: str) -> str:
     """The stylesheet of one format: common.css, then the format's own, then the faces by language."""
     css = (HERE / "common.css").read_text(encoding="utf-8") + (HERE / f"{kind}.css").read_text(encoding="utf-8")
     if kind == "pdf":
-        return fonts.pdf_faces() + css + fonts.cjk_rules(fonts.PDF_STACKS)
+        return fonts.pdf_faces() + css + fonts.pdf_rules()
     import rcssmin
 
     return rcssmin.cssmin(css + fonts.cjk_rules(fonts.SCREEN_STACKS))
@@ -52,6 +52,7 @@ def tree(doc: Document, style: str, *, single_file: bool) -> Any:
         description = publication.t("cover_line", date=publication.words.t("letter_date"))
         head.extend(
             [
+                el("meta", {"name": "author", "content": publication.publisher}),
                 el("meta", {"name": "dcterms.created", "content": date}),
                 el("meta", {"name": "dcterms.modified", "content": date}),
                 el("meta", {"name": "description", "content": description}),
@@ -61,7 +62,7 @@ def tree(doc: Document, style: str, *, single_file: bool) -> Any:
     body = el("body")
     if single_file:
         body.append(el("a", {"class": "carry-skip", "href": "#main"}, publication.t("skip")))
-    body.extend([copy.deepcopy(doc.cover), copy.deepcopy(doc.toc)])
+    body.extend([copy.deepcopy(doc.cover), copy.deepcopy(doc.colophon), copy.deepcopy(doc.toc)])
     main = el("main", {"id": "main"})
     for page in doc.pages:
         element = copy.deepcopy(page.element)

@@ -17,9 +17,8 @@ INLINE_TAGS = ("a", "abbr", "span", "time", "strong", "b", "em", "i", "code", "c
 def check_drawable(doc: Document) -> None:
     """Fail on any character that neither Charis nor the CJK face chosen for its `lang` can draw."""
     base = fonts.cjk_face(doc.publication.lang)
-    parts = [("cover", doc.cover), ("contents", doc.toc)] + [(page.section.url, page.element) for page in doc.pages]
-    for where, element in parts:
-        for text, face in fonts.texts(element, base):
+    for where, element in doc.parts():
+        for text, face in fonts.texts(element, base, base):
             char = fonts.undrawable(text, face)
             if char is not None:
                 faces = fonts.LATIN_FACE + (f" and {face}" if face else "")
@@ -77,17 +76,43 @@ def _spaces_inside(root: Any) -> Any:
     return root
 
 
+def _content(template: str, value: str) -> str:
+    """A string with one {placeholder} as CSS content around a CSS value: "p. {page}" -> "p. " counter(page)."""
+    before, _, after = template.partition("{page}")
+    return f"{_string(before)} {value} {_string(after)}"
+
+
+def _string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _paper(doc: Document) -> str:
+    """What the PDF prints in the edition's language: page numbers after
+    cross-references and at the foot of each page, with the edition's address;
+    the document's short title at the head."""
+    publication = doc.publication
+    address = doc.home if publication.provenance.published else publication.t("local")
+    see = _content(publication.t("see_page"), "target-counter(attr(href url), page)")
+    page = _content(publication.t("page"), "counter(page)")
+    return (
+        f"a.carry-xref::after{{content:{see}}}"
+        f"@page{{@top-left{{content:{_string(publication.title)}}}@bottom-left{{content:{_string(address)}}}"
+        f"@bottom-right{{content:{page}}}}}"
+    )
+
+
 def make(doc: Document) -> bytes:
     from weasyprint import HTML
 
     check_drawable(doc)
-    source = serialize(_spaces_inside(tree(doc, styles("pdf"), single_file=False))).decode("utf-8")
+    source = serialize(_spaces_inside(tree(doc, styles("pdf") + _paper(doc), single_file=False))).decode("utf-8")
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
     try:
+        # Tagged, but claiming no PDF/UA conformance: no validator here has confirmed it.
         pdf = HTML(string=source, base_url=None, url_fetcher=_fonts_only()).write_pdf(
-            pdf_variant="pdf/ua-1", pdf_identifier=True, uncompressed_pdf=False
+            pdf_tags=True, pdf_identifier=True, uncompressed_pdf=False
         )
     finally:
         logger.removeHandler(collect)

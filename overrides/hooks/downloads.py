@@ -30,13 +30,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
 
 from jointletter import carry
 from jointletter import plugins as adapter
 from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
+from jointletter.provenance import provenance
 from jointletter.recommendations import SECTION, recommendations
+from jointletter.sources import by_address
 
 log = logging.getLogger("mkdocs.hooks.downloads")
 SOURCES = "sources"
@@ -91,8 +92,8 @@ def make(config: MkDocsConfig, files: Files) -> dict[str, bytes]:
         url = "" if page.url in (".", "./") else page.url
         title, lede = (rec.title, rec.summary) if rec else (heading(page), "")
         sections.append(carry.Section(url, title, page.content or "", lede))
-    publication = carry.Publication(words, config.site_url, get_build_datetime().date())
-    key = repr((carry.engine(), words.edition, words.strings, publication.site_url, publication.date, sections))
+    publication = carry.Publication(words, provenance(config), by_address(project))
+    key = repr((carry.engine(), words.edition, words.strings, publication.provenance, publication.sources, sections))
     folder = cache() / hashlib.sha256(key.encode()).hexdigest()
     if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
         folder.touch()
@@ -151,7 +152,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     listed = (
         config.theme.get_env()
         .get_template("partials/downloads.md")
-        .render(t=words.t, edition=words.edition, names=names(config), formats=carry.FORMATS, checksums=SUMS)
+        .render(
+            t=words.t,
+            edition=words.edition,
+            names=names(config),
+            formats=carry.FORMATS,
+            checksums=SUMS,
+            provenance=provenance(config),
+        )
     )
     return f"{markdown.rstrip()}\n\n{listed}"
 

@@ -17,7 +17,7 @@ build what the plugin leaves to us:
   the other editions (``partials/languages-bar.html``);
 - a not-found page and a sitemap in each edition (``zh-hans/404.html``,
   ``zh-hans/sitemap.xml``);
-- the abbreviations' tooltips and the sources' link references on every page.
+- the abbreviations' tooltips on every page.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from jointletter import plugins as adapter
 from jointletter.chinese import traditional_page, traditional_pages
 from jointletter.editions import DEFAULT, EDITIONS, Edition, language
 from jointletter.project import Project, front_matter, read_text
-from jointletter.sources import references
 
 PALETTE_KEYS = ("palette.auto", "palette.light", "palette.dark")
 PER_EDITION = ("404.html", "sitemap.xml")
@@ -185,10 +184,7 @@ def abbreviations(project: Project, edition: Edition) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     project, edition = Project.of(config), adapter.edition(config)
-    # A ready citation needs the published address: %SITE_URL% is the
-    # address of the page's edition (its home page).
-    markdown = markdown.replace("%SITE_URL%", config.site_url + edition.root)
-    return f"{markdown.rstrip()}\n\n{abbreviations(project, edition)}\n\n{references(project)}"
+    return f"{markdown.rstrip()}\n\n{abbreviations(project, edition)}"
 
 
 def page_languages(page: Page | None, edition: Edition, config: MkDocsConfig) -> list[dict[str, Any]]:
