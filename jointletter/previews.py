@@ -27,7 +27,9 @@ COVER_SIZE = (1200, 1800)
 
 def cover_texts(words: Language) -> tuple[str, str, str, str]:
     """What the EPUB's cover says: what the file is, the title, who publishes it."""
-    return (words.t("carry.cover_line", date=words.t("letter_date")), words.t("site_name"), "", words.t("publisher"))
+    publisher = words.t("publisher")
+    kicker = words.t("carry.cover_line", date=words.t("letter_date"))
+    return (kicker, words.t("site_name"), "", publisher[:1].upper() + publisher[1:])
 
 
 def card_texts(words: Language, project: Project) -> dict[str, tuple[str, str, str, str]]:
@@ -150,9 +152,18 @@ def draw_card(
     if numeral:
         draw.text((MARGIN - 6, 112), numeral, font=font("CharisSIL-Bold.ttf", 220), fill=ACCENT)
         left = MARGIN + 190
-    face, lines = fit(draw, title, width - left - MARGIN, 5, range(64, 34, -4), bold)
+    portrait = height > width  # a cover: the title larger, a third of the way down
+    sizes = range(112, 56, -8) if portrait else range(64, 34, -4)
+    face, lines = fit(draw, title, width - left - MARGIN, 5, sizes, bold)
+    if portrait and len(lines) > 1:  # a short Chinese title on one line, not broken inside a word
+        one_line = fit(draw, title, width - left - MARGIN, 1, range(96, 71, -4), bold)
+        face, lines = one_line if len(one_line[1]) == 1 else (face, lines)
     line_height = int(face.size * 1.2)
-    y = 140 + 34 * (len(wrap(draw, kicker.upper(), font(regular, 26), width - 2 * MARGIN)[:3]) - 1)
+    y = (
+        height // 3
+        if portrait
+        else 140 + 34 * (len(wrap(draw, kicker.upper(), font(regular, 26), width - 2 * MARGIN)[:3]) - 1)
+    )
     for line in lines:
         draw.text((left, y), line, font=face, fill=TEXT)
         y += line_height

@@ -144,6 +144,16 @@ CASES = {
         edit("data/sources.yml", "url: https://olympics.nbcsports", "url: http://olympics.nbcsports"),
         ["data/sources.yml", "source 'nbc'", "not an https address"],
     ),
+    "a source without the day it was read": (
+        drop_key("data/sources.yml", "  accessed"),
+        ["data/sources.yml", "source 'hric'", "'accessed'"],
+    ),
+    "a source whose archived copy is not https": (
+        edit(
+            "data/sources.yml", "  accessed: 2026-11-28\n", "  accessed: 2026-11-28\n  archived: http://example.org/\n"
+        ),
+        ["data/sources.yml", "source 'hric'", "'archived'", "not an https address"],
+    ),
     "an event without its Chinese text": (
         drop_key(EVENTS, "  zh-hans"),
         [EVENTS, "the text in 'zh-hans' is missing"],

@@ -247,7 +247,9 @@ def test_the_epub_has_its_language_every_page_and_a_nav_listing_the_seven(
         headings = [
             squeeze("".join(h1.itertext()))
             for item in package.iterfind(".//opf:item[@media-type='application/xhtml+xml']", OPF)
-            for h1 in etree.fromstring(archive.read(base + item.get("href"))).iterfind(".//x:h1", XHTML)
+            for h1 in etree.fromstring(archive.read(base + item.get("href"))).xpath(
+                ".//x:h1 | .//x:h2[contains(@class, 'carry-title')]", namespaces=XHTML
+            )
         ]
     recs = [rec.title for rec in recommendations_of(locale) if squeeze(rec.title) not in listed]
     assert not recs, f"{locale} EPUB: the nav does not list the recommendations {recs}"
@@ -275,9 +277,12 @@ def test_the_html_file_carries_every_page_and_can_load_nothing(site: Site, carri
     policy = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert policy and "default-src 'none'" in policy[0], f"{locale} HTML: no Content-Security-Policy default-src 'none'"
     assert not tree.xpath("//script | //link[@rel='stylesheet'] | //iframe"), f"{locale} HTML: loads a script or sheet"
-    headings = [squeeze(h1.text_content()) for h1 in tree.xpath("//main//h1")]
+    # A page's title is its h1; a recommendation's, an h2 below the index's.
+    headings = [
+        squeeze(h.text_content()) for h in tree.xpath("//main//h1 | //main//h2[contains(@class, 'carry-title')]")
+    ]
     missing = [title for title in titles(site, locale).values() if squeeze(title) not in headings]
-    assert not missing, f"{locale} HTML: lacks the pages (their h1) {missing}"
+    assert not missing, f"{locale} HTML: lacks the pages (their titles) {missing}"
     ids = set(tree.xpath("//@id"))
     broken = [href for href in tree.xpath("//a/@href") if href.startswith("#") and href[1:] not in ids]
     assert not broken, f"{locale} HTML: in-file links without a target {broken[:10]}"
@@ -413,3 +418,66 @@ def test_a_character_the_pdf_cannot_draw_fails_naming_the_page_and_the_language(
         carry.check(PUBLICATION, unmarked)
     marked = [*SMALL[:2], carry.Section("recommendations/a/", "First", '<h1>First</h1><p lang="zh-Hans">习近平</p>')]
     carry.check(PUBLICATION, marked)
+
+
+# ---------------------------------------------------------------------------
+# Publications people can cite, print and check
+# ---------------------------------------------------------------------------
+
+PUBLISHER = {
+    "en": "the contributors to the reference site for the joint letter of 17 February 2021",
+    "zh-hans": "2021年2月17日联名信参考网站的贡献者",
+    "zh-hant": "2021年2月17日聯名信參考網站的貢獻者",
+}
+PAGE_REFERENCE = {"en": r"\(p\.\d+\)", "zh-hans": r"（第\d+页）", "zh-hant": r"（第\d+頁）"}
+COLOPHON = {"en": "About this edition", "zh-hans": "关于本版", "zh-hant": "關於本版"}
+REFERENCE_GUIDE = {
+    "en": "A reference guide to the joint letter",
+    "zh-hans": "联名信的参考指南",
+    "zh-hant": "聯名信的參考指南",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", LANGS)
+def test_the_pdf_says_who_publishes_it_and_where_each_chapter_is(pdfs, locale: str) -> None:
+    """Its metadata names an author; its text names the publisher and the
+    repository, prints every recommendation's address, cross-references with
+    their pages and sources as notes with the day read and an archived copy;
+    no local address, no OWNER/REPO."""
+    pdf = pdfs(locale)
+    author = pdf.reader.metadata.author if pdf.reader.metadata else None
+    assert author == PUBLISHER[locale], f"{locale} PDF: its author is {author!r}"
+    text = pdf.text
+    for wanted in (PUBLISHER[locale], "example/joint-letter", COLOPHON[locale], REFERENCE_GUIDE[locale]):
+        assert squeeze(wanted) in text, f"{locale} PDF: the text does not say {wanted!r}"
+    for unwanted in ("127.0.0.1", "localhost", "OWNER/REPO"):
+        assert unwanted not in text, f"{locale} PDF: the text has {unwanted!r}"
+    for rec in recommendations_of(locale):
+        address = f"{SITE_URL}{LANGS[locale]}recommendations/{rec.slug}/"
+        assert squeeze(address) in text, f"{locale} PDF: recommendation {rec.number} does not print its address"
+    assert len(re.findall(PAGE_REFERENCE[locale], text)) >= 20, f"{locale} PDF: cross-references give no pages"
+    assert text.count("web.archive.org/web/") >= 40, f"{locale} PDF: the notes give no archived copies"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale", LANGS)
+def test_the_epub_has_a_cover_creator_publisher_and_accessibility_metadata(carried: Path, locale: str) -> None:
+    with zipfile.ZipFile(download(carried, locale, "epub")) as archive:
+        package = etree.fromstring(archive.read("EPUB/package.opf"))
+        cover = package.find(".//opf:item[@properties='cover-image']", OPF)
+        assert cover is not None, f"{locale} EPUB: no cover image"
+        assert archive.read("EPUB/" + cover.get("href"))[:8] == b"\x89PNG\r\n\x1a\n", f"{locale} EPUB: cover not PNG"
+    for name in ("creator", "publisher"):
+        value = package.findtext(f".//dc:{name}", namespaces=OPF)
+        assert value == PUBLISHER[locale], f"{locale} EPUB: dc:{name} is {value!r}"
+    properties = {meta.get("property") for meta in package.iterfind(".//opf:meta", OPF)}
+    for wanted in (
+        "schema:accessMode",
+        "schema:accessModeSufficient",
+        "schema:accessibilityFeature",
+        "schema:accessibilityHazard",
+        "schema:accessibilitySummary",
+        "dcterms:conformsTo",
+    ):
+        assert wanted in properties, f"{locale} EPUB: no {wanted} metadata"

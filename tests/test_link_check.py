@@ -108,6 +108,19 @@ def weekly(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def test_the_weekly_archiving_runs_the_tested_script_with_the_secrets_and_no_more() -> None:
+    """Save Page Now's keys reach the step from the repository's secrets, and
+    only that step; without them the script skips cleanly (test_publication.py)."""
+    job = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["archive"]
+    assert job["permissions"] == {"contents": "read"}, f"links.yml: the archive job asks for {job['permissions']}"
+    run = [step for step in job["steps"] if step.get("run")]
+    assert [step["run"] for step in run] == ["uv run python scripts/archive_sources.py"], run
+    assert run[0]["env"] == {
+        "ARCHIVE_ACCESS_KEY": "${{ secrets.ARCHIVE_ACCESS_KEY }}",
+        "ARCHIVE_SECRET_KEY": "${{ secrets.ARCHIVE_SECRET_KEY }}",
+    }, run[0]["env"]
+
+
 def test_the_weekly_check_uses_the_tested_config_and_root_dir() -> None:
     line = next(
         (text for text in step("Check every link")["run"].splitlines() if text.strip().startswith("uv run lychee")),

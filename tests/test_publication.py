@@ -1,0 +1,79 @@
+"""Who publishes the site and how to reach them, where it is published, and every source with its archived copy."""
+
+from __future__ import annotations
+
+import importlib.util
+import urllib.parse
+
+import pytest
+
+from conftest import LANGS, REPOSITORY, ROOT, Site
+
+PUBLISHED_BY = {"en": "This site is published by", "zh-hans": "本站由", "zh-hant": "本站由"}
+
+
+def archive_script():
+    spec = importlib.util.spec_from_file_location("archive_sources", ROOT / "scripts" / "archive_sources.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("locale", LANGS)
+def test_each_sources_page_says_who_publishes_the_site_and_lists_every_source_with_its_copy(
+    site: Site, locale: str
+) -> None:
+    content = site.page(f"{LANGS[locale]}sources/").content
+    publisher = content.find(id="publisher").find_next_sibling("p")
+    assert publisher is not None and PUBLISHED_BY[locale] in publisher.get_text(), f"{locale} sources: no publisher"
+    links = [a["href"] for a in publisher.select("a[href]")]
+    assert f"https://github.com/{REPOSITORY}" in links and f"https://github.com/{REPOSITORY}/issues" in links, (
+        f"{locale} sources: the publisher's paragraph does not link the repository and its issues: {links}"
+    )
+    listed = content.find(id="every-source").find_next("ul")
+    archived = {a["href"] for a in listed.select("a[href^='https://web.archive.org/web/']")}
+    expected = (ROOT / "data" / "sources.yml").read_text(encoding="utf-8").count("\n  url: ")
+    assert len(listed.select("li")) == expected == len(archived), (
+        f"{locale} sources: {len(listed.select('li'))} sources listed, {len(archived)} archived copies, "
+        f"{expected} sources in data/sources.yml"
+    )
+
+
+def test_every_footer_names_the_repository_and_each_events_source_its_archived_copy(site: Site) -> None:
+    for page in site.html_pages():
+        if page.soup.select_one(".md-content") is None:
+            continue  # a redirect page
+        line = page.soup.select_one(".md-copyright__publisher")
+        assert line is not None and REPOSITORY in line.get_text(), (
+            f"{page.path}: the footer does not name the repository"
+        )
+    for locale, root in LANGS.items():
+        for event in site.page(f"{root}timeline/").content.select("li.event:not(.event--letter)"):
+            sources = event.select(".event__sources > a[href]")
+            copies = event.select(".event__sources .source-archived a[href^='https://web.archive.org/web/']")
+            assert sources and len(copies) == len(sources), f"{locale} timeline #{event['id']}: no archived copies"
+
+
+def test_the_weekly_archiving_skips_cleanly_without_keys(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.delenv("ARCHIVE_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("ARCHIVE_SECRET_KEY", raising=False)
+    assert archive_script().main(send=lambda request: pytest.fail("a request was sent without keys")) == 0
+    assert "skipped" in summary.read_text(encoding="utf-8"), "the run's summary does not say the archiving was skipped"
+
+
+def test_the_weekly_archiving_asks_save_page_now_for_every_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to the network call: one request per source still online, as Save Page Now 2 reads it."""
+    monkeypatch.setenv("ARCHIVE_ACCESS_KEY", "key")
+    monkeypatch.setenv("ARCHIVE_SECRET_KEY", "secret")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    sent = []
+    assert archive_script().main(send=lambda request: sent.append(request) or {"job_id": "x"}, pause=0) == 0
+    urls = (ROOT / "data" / "sources.yml").read_text(encoding="utf-8").count("\n  url: ")
+    assert len(sent) == urls, f"{len(sent)} requests for {urls} sources"
+    for request in sent:
+        form = urllib.parse.parse_qs(request.data.decode())
+        assert request.full_url == "https://web.archive.org/save" and request.get_method() == "POST", request.full_url
+        assert request.get_header("Authorization") == "LOW key:secret", request.headers
+        assert form["if_not_archived_within"] == ["30d"] and form["url"][0].startswith("https://"), form
