@@ -159,19 +159,37 @@ def to_simplified(text: str) -> str:
     return _opencc("t2s").convert(text)
 
 
-def other_script_forms(words: Iterable[str], locale: str) -> list[str]:
-    """For search: how a reader typing in the other script would write each
-    word that differs (Traditional forms, Taiwan's and Hong Kong's, on a
-    Simplified page; Simplified forms on a Traditional page)."""
-    out: dict[str, None] = {}
-    for word in words:
+def query_table(words: Iterable[str], locale: str, terms: Iterable[tuple[str, str]] = ()) -> dict[str, dict[str, str]]:
+    """For search in either script: how a query typed in the other script
+    becomes this edition's. `words` are the Simplified source's words (as
+    search cut them). ``chars``: each character as the other script writes
+    it (Taiwan's and Hong Kong's forms on the Simplified edition), where that
+    is never ambiguous; ``words``: the words that differ otherwise (网络 is
+    網路 in Taiwan; 制 is 製 in 製造 but stays 制 in 制裁). Only what the site
+    holds: the browser gets a table of a few kilobytes, not a dictionary."""
+    terms = tuple(sorted(terms))
+    pairs: list[tuple[str, str]] = []  # (as the other script types it, as this edition writes it)
+    for word in sorted(set(words)):
+        hant = to_traditional(word, terms)
         if locale == "zh-hans":
-            forms = {_opencc("s2tw").convert(word), _opencc("s2hk").convert(word)}
+            forms = {hant, _opencc("s2tw").convert(word), _opencc("s2hk").convert(word)}
+            pairs += [(form, word) for form in sorted(forms)]
         else:
-            forms = {_opencc("t2s").convert(word)}
-        for form in sorted(forms - {word}):
-            out[form] = None
-    return list(out)
+            pairs.append((word, hant))
+    own = {char for _, written in pairs for char in written}
+    candidates: dict[str, set[str]] = {}
+    for typed, written in pairs:
+        if len(typed) == len(written):
+            for a, b in zip(typed, written):
+                candidates.setdefault(a, set()).add(b)
+    # A character is mapped only where it always becomes the same one and is
+    # never written as itself in this edition.
+    chars = {a: next(iter(b)) for a, b in candidates.items() if len(b) == 1 and a not in own and a not in b}
+    phrases = {}
+    for typed, written in pairs:
+        if typed != written and "".join(chars.get(c, c) for c in typed) != written:
+            phrases[typed] = written
+    return {"chars": dict(sorted(chars.items())), "words": dict(sorted(phrases.items()))}
 
 
 TRADITIONAL_NOTICE = "# Made from {name} by scripts/traditional.py: edit that file, not this one.\n"

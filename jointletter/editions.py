@@ -37,6 +37,7 @@ class Edition:
     babel: str  # the locale Babel writes dates in
     name: str  # in its own language, for the language links
     deed: str = ""  # the licence deed's language suffix
+    cjk: str = ""  # the script of its Chinese faces (Noto Serif CJK SC, TC)
 
     @property
     def root(self) -> str:
@@ -56,8 +57,8 @@ class Edition:
 DEFAULT = "en"
 EDITIONS: dict[str, Edition] = {
     "en": Edition("en", "en", "en_US", "en_GB", "English"),
-    "zh-hans": Edition("zh-hans", "zh-Hans", "zh_CN", "zh_Hans_CN", "简体中文", "deed.zh-hans"),
-    "zh-hant": Edition("zh-hant", "zh-Hant", "zh_TW", "zh_Hant_TW", "繁體中文", "deed.zh-hant"),
+    "zh-hans": Edition("zh-hans", "zh-Hans", "zh_CN", "zh_Hans_CN", "简体中文", "deed.zh-hans", "SC"),
+    "zh-hant": Edition("zh-hant", "zh-Hant", "zh_TW", "zh_Hant_TW", "繁體中文", "deed.zh-hant", "TC"),
 }
 
 
@@ -96,9 +97,8 @@ class Language:
         return [(str(start.day), start), ("–", None), (str(end.day), end), (" " + self.date(end, "MMMM y"), None)]
 
 
-def _strings(project: Project) -> dict[str, Any]:
-    path = project.root / STRINGS
-    data = parse_yaml(read_text(path), STRINGS) if path.is_file() else None
+def _strings(text: str) -> dict[str, Any]:
+    data = parse_yaml(text, STRINGS) if text else None
     if not isinstance(data, dict) or not all(isinstance(data.get(s), dict) for s in ("site", "material")):
         raise PluginError(f"{STRINGS}: must hold the sections site and material")
     for section, wanted in (("site", ("en", "zh-hans")), ("material", ("zh-hans",))):
@@ -118,7 +118,8 @@ def _column(entries: dict[str, dict[str, str]], locale: str) -> dict[str, str]:
 
 @cache
 def _language(edition: Edition, strings_text: str, glossary_text: str, project: Project) -> Language:
-    data = _strings(project)
+    """One edition's words, made once per text of the strings and the glossary."""
+    data = _strings(strings_text)
     terms = glossary.pairs(project)
     columns = {}
     for section in ("site", "material"):

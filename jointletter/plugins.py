@@ -49,7 +49,9 @@ def _i18n(config: MkDocsConfig) -> Any:
 
 
 def edition(config: MkDocsConfig) -> Edition:
-    """The edition a build is making (before the plugin's first on_config: the default)."""
+    """The edition a build is making (before the plugin's first on_config: the
+    default). Not in the first build's on_post_build once the others are
+    built: the plugin leaves the last edition's there."""
     plugin = _i18n(config)
     locale = plugin.current_language or plugin.default_language
     if locale not in EDITIONS:
@@ -104,11 +106,14 @@ def strict_warnings(config: MkDocsConfig) -> int:
     to abort once the whole site is built)."""
     if not config.strict:
         return 0
+    # A nested build adds a counter of its own: each counts the same warnings.
     counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
-    return sum(count for counter in counters for _, count in counter.get_counts())
+    return max((sum(count for _, count in counter.get_counts()) for counter in counters), default=0)
 
 
 def serving() -> bool:
     """Whether this process is `mkdocs serve` (its live reload needs the pages
-    as MkDocs writes them: no policy, no carried editions)."""
+    as MkDocs writes them: no policy, no carried editions). MkDocs tells only
+    on_startup, once per process, and no build afterwards: its command line
+    says it for every build."""
     return "serve" in sys.argv[1:2]

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from mkdocs.exceptions import PluginError
 from PIL import Image, ImageDraw, ImageFont
 
-from jointletter.editions import Language, language
+from jointletter.editions import EDITIONS, Language, language
 from jointletter.project import ROOT, Project
 from jointletter.recommendations import recommendations
 
@@ -57,12 +57,16 @@ INK = "#1c2633"
 ACCENT = "#f0a9a3"  # the dark scheme's accent: 8.4:1 on the ink
 TEXT = "#ffffff"
 MUTED = "#c9d1dc"
-# The font for each language's text: (Regular, Bold). Numerals are Charis.
-FACES = {
-    "en": ("CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf"),
-    "zh-hans": ("NotoSerifCJKsc-Bold.subset.otf",) * 2,
-    "zh-hant": ("NotoSerifCJKtc-Bold.subset.otf",) * 2,
-}
+LATIN = ("CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf")
+
+
+def faces(locale: str) -> tuple[str, str]:
+    """The fonts for an edition's text: (regular, bold). Numerals are Charis;
+    Chinese is Noto Serif CJK Bold, cut down by scripts/subset_fonts.py."""
+    cjk = EDITIONS[locale].cjk
+    return (f"NotoSerifCJK{cjk.lower()}-Bold.subset.otf",) * 2 if cjk else LATIN
+
+
 # Characters a line of Chinese may not start with.
 NO_LINE_START = set("，。、；：？！）」』”’·")
 
@@ -85,7 +89,7 @@ def covered(name: str) -> frozenset[str]:
 
 
 def check_drawable(locale: str, texts: list[str]) -> None:
-    for name in set(FACES[locale]):
+    for name in set(faces(locale)):
         missing = sorted({c for text in texts for c in text} - covered(name))
         if missing:
             raise PluginError(
@@ -140,7 +144,7 @@ def draw_card(
     kicker: str, title: str, numeral: str, footer: str, locale: str = "en", size: tuple[int, int] = SIZE
 ) -> bytes:
     """A card in the site's palette: the kicker, a numeral (for a recommendation), the title, a footer line."""
-    regular, bold = FACES[locale]
+    regular, bold = faces(locale)
     image = Image.new("RGB", size, INK)
     draw = ImageDraw.Draw(image)
     width, height = size

@@ -23,7 +23,16 @@ import jieba
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "includes" / "jieba.txt"
 # Terms readers search for that jieba would cut apart, in both scripts.
-SITE_WORDS = {"冬奥": 2000, "冬奥会": 2000, "冬奧": 2000, "冬奧會": 2000, "人权": 20000, "人權": 20000}
+SITE_WORDS = {
+    "冬奥": 2000,
+    "冬奥会": 2000,
+    "冬奧": 2000,
+    "冬奧會": 2000,
+    "人权": 20000,
+    "人權": 20000,
+    "定向制裁": 2000,
+    "針對性制裁": 2000,
+}
 FILLER = "\ue000"  # a word no page contains
 LONGEST = 16
 

@@ -21,12 +21,11 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from jointletter.previews import drawn
+from jointletter.editions import EDITIONS
+from jointletter.previews import drawn, faces
 from jointletter.project import Project
 
 TTC = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
-# The face in the collection for each edition: its name must contain this.
-FACES = {"zh-hans": "Noto Serif CJK SC", "zh-hant": "Noto Serif CJK TC"}
 
 
 def face_index(ttc: str, name: str) -> int:
@@ -44,9 +43,11 @@ def main() -> None:
     if not Path(args.ttc).is_file():
         raise SystemExit(f"{args.ttc} is missing: apt-get install fonts-noto-cjk")
     project = Project()
-    for locale, name in FACES.items():
+    for locale, edition in EDITIONS.items():
+        if not edition.cjk:
+            continue
         text = drawn(project, locale)
-        font = TTFont(args.ttc, fontNumber=face_index(args.ttc, name))
+        font = TTFont(args.ttc, fontNumber=face_index(args.ttc, f"Noto Serif CJK {edition.cjk}"))
         options = subset.Options()
         options.layout_features = ["*"]
         options.name_IDs = ["*"]
@@ -55,7 +56,7 @@ def main() -> None:
         subsetter.populate(text=text)
         subsetter.subset(font)
         font.recalcTimestamp = False  # the same characters give the same bytes
-        out = project.root / "fonts" / f"NotoSerifCJK{'sc' if locale == 'zh-hans' else 'tc'}-Bold.subset.otf"
+        out = project.root / "fonts" / faces(locale)[1]
         font.save(out)
         print(f"{project.name(out)}: {len(text)} characters, {out.stat().st_size // 1024} KB")
 

@@ -236,9 +236,6 @@ def recommendations_of(locale: str = "en") -> list[Recommendation]:
     return model_recommendations(Project(ROOT), locale)
 
 
-Rec = Recommendation
-
-
 def wanted(session: pytest.Session, fixture: str) -> bool:
     return any(fixture in getattr(item, "fixturenames", ()) for item in session.items)
 
@@ -289,6 +286,7 @@ def start_checks(session: pytest.Session, site: Site, folder: Path) -> None:
 
 BUILDS = pytest.StashKey[dict[str, tuple[Path, subprocess.Popen[str]]]]()
 BUILD_FOLDER = pytest.StashKey[Path]()
+CHECKERS = pytest.StashKey[list[subprocess.Popen[str]]]()
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -299,12 +297,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     of the carried editions (test_pages.py compares the two)."""
     folder = Path(tempfile.mkdtemp(prefix="joint-letter-builds-"))
     builds = {}
+    # The carried editions take seconds: made only for the tests that read them (the twin's among them).
+    downloads = str(wanted(session, "carried") or wanted(session, "twin")).lower()
     if wanted(session, "site"):
-        # The carried editions take seconds: made only for the tests that read them.
-        env = build_env(PYTHONHASHSEED="1", DOWNLOADS=str(wanted(session, "carried")).lower())
+        env = build_env(PYTHONHASHSEED="1", DOWNLOADS=downloads)
         builds["site"] = (folder / "site", subprocess.Popen(build_command(ROOT, folder / "site"), env=env, **OUTPUT))
     if wanted(session, "twin"):
-        env = build_env(PYTHONHASHSEED="2", XDG_CACHE_HOME=str(folder / "twin-cache"))
+        env = build_env(PYTHONHASHSEED="2", DOWNLOADS=downloads, XDG_CACHE_HOME=str(folder / "twin-cache"))
         command = build_command(ROOT, folder / "twin", engine="properdocs")
         builds["twin"] = (folder / "twin", subprocess.Popen(command, env=env, **OUTPUT))
     session.config.stash[BUILDS] = builds
@@ -312,7 +311,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    for _, process in session.config.stash.get(BUILDS, {}).values():
+    """Builds and checkers still running (a failure, -x, Ctrl-C) stop with the session."""
+    processes = [process for _, process in session.config.stash.get(BUILDS, {}).values()]
+    processes += session.config.stash.get(CHECKERS, [])
+    for process in processes:
         process.kill()
         process.communicate()
     shutil.rmtree(session.config.stash.get(BUILD_FOLDER, ""), ignore_errors=True)
@@ -333,6 +335,7 @@ def finished(config: pytest.Config, name: str) -> tuple[Path, str]:
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
     built = Site(*finished(request.config, "site"))
     start_checks(request.session, built, tmp_path_factory.mktemp("checks"))
+    request.config.stash[CHECKERS] = list(built.checks.values())
     return built
 
 

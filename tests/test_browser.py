@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import SITE_URL, Rec
+from conftest import SITE_URL, Recommendation
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Page
@@ -328,7 +328,9 @@ def search(page: Page, word: str) -> list[str]:
     return [href.split("?")[0].split("#")[0] for href in hrefs]
 
 
-def test_a_distinctive_word_finds_each_recommendation(page: Page, served, recommendations: list[Rec]) -> None:
+def test_a_distinctive_word_finds_each_recommendation(
+    page: Page, served, recommendations: list[Recommendation]
+) -> None:
     open_page(page, served.url)
     for rec, word in zip(recommendations, SEARCH_WORDS):
         hrefs = search(page, word)
@@ -339,7 +341,7 @@ def test_a_distinctive_word_finds_each_recommendation(page: Page, served, recomm
 
 @pytest.mark.parametrize("edition", ["", "zh-hans/", "zh-hant/"])
 def test_deep_links_scroll_the_recommendation_into_view(
-    browser: Browser, served, recommendations: list[Rec], edition: str
+    browser: Browser, served, recommendations: list[Recommendation], edition: str
 ) -> None:
     for viewport in VIEWPORTS.values():
         context = browser.new_context(viewport=viewport)
@@ -364,7 +366,7 @@ COPY_LINK = {
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_copy_link_copies_the_canonical_address(
-    browser: Browser, served, recommendations: list[Rec], edition: str
+    browser: Browser, served, recommendations: list[Recommendation], edition: str
 ) -> None:
     label, copied, spoken = COPY_LINK[edition]
     context = browser.new_context(viewport=VIEWPORTS["phone"])
@@ -394,25 +396,33 @@ def test_copy_link_copies_the_canonical_address(
 
 def test_chinese_search_finds_the_page_in_either_script(page: Page, served) -> None:
     """A reader types with a Simplified or a Traditional input method, on
-    either Chinese edition, and finds recommendation 4 in that edition."""
+    either Chinese edition, and finds the page that holds the word: in a title
+    (冬奥, recommendation 4), in the text (维吾尔, recommendation 2), or as the
+    mainland and Taiwan write it otherwise (定向制裁 and 針對性制裁, recommendation 5)."""
+    cases = {
+        "winter-olympics": ("冬奥", "冬奧"),
+        "international-bodies": ("维吾尔人", "維吾爾人"),
+        "targeted-sanctions": ("定向制裁", "針對性制裁"),
+    }
     for root in ("zh-hans/", "zh-hant/"):
         open_page(page, served.url + root + "letter/")
-        for word in ("冬奥", "冬奧"):
-            page.keyboard.press("/")
-            page.keyboard.press("Control+A")
-            page.keyboard.type(word)  # typed as text, as an input method would commit it
-            page.keyboard.press("End")  # Material searches on a key's release
-            wait_until(page, "document.querySelectorAll('.md-search-result__link').length > 0")
-            hrefs = [
-                href.split("?")[0].split("#")[0]
-                for href in page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-            ]
-            wanted = served.url + root + "recommendations/winter-olympics/"
-            assert wanted in hrefs, f"searching {word!r} on /{root} does not find {wanted}: {hrefs}"
-            assert all(href.startswith(served.url + root) for href in hrefs), (
-                f"searching {word!r} on /{root} finds pages in another edition: {hrefs}"
-            )
-            page.keyboard.press("Escape")
+        for slug, words in cases.items():
+            for word in words:
+                page.keyboard.press("/")
+                page.keyboard.press("Control+A")
+                page.keyboard.type(word)  # typed as text, as an input method would commit it
+                page.keyboard.press("End")  # Material searches on a key's release
+                wanted = served.url + root + f"recommendations/{slug}/"
+                wait_until(
+                    page,
+                    "[...document.querySelectorAll('.md-search-result__link')]"
+                    f".some(a => a.href.split('?')[0].split('#')[0] === {wanted!r})",
+                )
+                hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+                assert all(href.startswith(served.url + root) for href in hrefs), (
+                    f"searching {word!r} on /{root} finds pages in another edition: {hrefs}"
+                )
+                page.keyboard.press("Escape")
     open_page(page, served.url + "letter/")
     assert "winter-olympics" in " ".join(search(page, "Olympics")), "English search no longer finds recommendation 4"
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
@@ -449,7 +459,7 @@ def test_the_languages_follow_instant_navigation_and_work_from_the_keyboard(page
 
 @pytest.mark.parametrize("edition", ["", "zh-hans/", "zh-hant/"])
 def test_print_hides_the_chrome_and_shows_the_address(
-    page: Page, served, recommendations: list[Rec], edition: str
+    page: Page, served, recommendations: list[Recommendation], edition: str
 ) -> None:
     rec = recommendations[3]
     open_page(page, served.url + edition + rec.url)

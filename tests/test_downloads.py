@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from conftest import HTML_LANG, LANGS, REPORT_QUOTATIONS, ROOT, SITE_URL, Site, recommendations_of, squeeze
 from jointletter import carry
 from jointletter.carry import document, html
+from jointletter.carry.pdf import check_drawable as drawable
 from jointletter.editions import language
 from jointletter.project import Project
 from jointletter.provenance import Provenance
@@ -412,12 +413,12 @@ def test_a_missing_page_fails_naming_it_and_the_language() -> None:
 def test_a_character_the_pdf_cannot_draw_fails_naming_the_page_and_the_language() -> None:
     odd = [*SMALL[:2], carry.Section("recommendations/a/", "First", "<h1>First</h1><p>\u16a0 rune</p>")]
     with pytest.raises(PluginError, match=r"\(en\).*'recommendations/a/'.*U\+16A0"):
-        carry.check(PUBLICATION, odd)
+        drawable(document.assemble(PUBLICATION, odd))
     unmarked = [*SMALL[:2], carry.Section("recommendations/a/", "First", "<h1>First</h1><p>习近平</p>")]
     with pytest.raises(PluginError, match=r"\(en\).*'recommendations/a/'"):
-        carry.check(PUBLICATION, unmarked)
+        drawable(document.assemble(PUBLICATION, unmarked))
     marked = [*SMALL[:2], carry.Section("recommendations/a/", "First", '<h1>First</h1><p lang="zh-Hans">习近平</p>')]
-    carry.check(PUBLICATION, marked)
+    drawable(document.assemble(PUBLICATION, marked))
 
 
 # ---------------------------------------------------------------------------

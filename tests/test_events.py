@@ -12,6 +12,8 @@ from jointletter.project import Project
 
 EVENTS = events(Project(ROOT))
 DATE = {"en": "10 December 2021", "zh-hans": "2021年12月10日", "zh-hant": "2021年12月10日"}
+# The talks in Anchorage, over two days: the one date range the record has.
+RANGE = {"en": "18–19 March 2021", "zh-hans": "2021年3月18日至19日", "zh-hant": "2021年3月18日至19日"}
 
 
 def test_the_record_holds_every_checked_event() -> None:
@@ -66,6 +68,10 @@ def test_the_timeline_lists_every_event_in_order_with_the_letter_in_its_place(si
             assert li.select_one(".event__topic"), f"{locale} timeline #{event.id}: does not say what it bears on"
     dec = page.content.select_one('li[id^="2021-12-10"] time')
     assert dec is not None and dec.get_text() == DATE[locale], f"{locale} timeline: 10 December 2021 is written {dec}"
+    anchorage = page.content.select_one('li[id="2021-03-18-anchorage-talks"] .event__date')
+    assert " ".join(anchorage.get_text().split()) == RANGE[locale], f"{locale} timeline: the talks' dates: {anchorage}"
+    days = [time["datetime"] for time in page.content.select(".event__date time:first-child")]
+    assert days == sorted(days), f"{locale} timeline: the entries are not in date order: {days}"
     data = json.loads(page.soup.select_one('script[type="application/ld+json"]').string)
     entity = data.get("mainEntity", {})
     assert entity.get("@type") == "ItemList" and entity.get("numberOfItems") == len(EVENTS), (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import SITE_URL, Rec, Site, build_in_process, copy_project
+from conftest import SITE_URL, Recommendation, Site, build_in_process, copy_project
 
 PREVIEW_TAGS = (
     ("property", "og:title"),
@@ -54,7 +54,7 @@ def test_every_page_has_absolute_preview_tags(site: Site) -> None:
         )
 
 
-def test_recommendation_previews_use_the_front_matter(site: Site, recommendations: list[Rec]) -> None:
+def test_recommendation_previews_use_the_front_matter(site: Site, recommendations: list[Recommendation]) -> None:
     for rec in recommendations:
         page = site.page(rec.url)
         assert meta(page, "name", "description") == rec.summary, f"{rec.url}: description is not the summary"
@@ -65,7 +65,7 @@ def test_recommendation_previews_use_the_front_matter(site: Site, recommendation
         assert rec.title in meta(page, "property", "og:image:alt"), f"{rec.url}: og:image:alt lacks the title"
 
 
-def test_each_recommendation_has_its_own_1200x630_png(site: Site, recommendations: list[Rec]) -> None:
+def test_each_recommendation_has_its_own_1200x630_png(site: Site, recommendations: list[Recommendation]) -> None:
     seen: dict[bytes, str] = {}
     for name in [rec.slug for rec in recommendations] + ["site"]:
         path = site.root / "assets" / "social" / f"{name}.png"
@@ -79,7 +79,7 @@ def test_each_recommendation_has_its_own_1200x630_png(site: Site, recommendation
         seen[data] = path.name
 
 
-def test_json_ld_parses_and_describes_the_page(site: Site, recommendations: list[Rec]) -> None:
+def test_json_ld_parses_and_describes_the_page(site: Site, recommendations: list[Recommendation]) -> None:
     rec_urls = {SITE_URL + rec.url: rec for rec in recommendations}
     for page in content_pages(site):
         scripts = page.soup.select('script[type="application/ld+json"]')
@@ -101,7 +101,7 @@ def test_json_ld_parses_and_describes_the_page(site: Site, recommendations: list
             )
 
 
-def test_recommendations_json_matches_the_front_matter(site: Site, recommendations: list[Rec]) -> None:
+def test_recommendations_json_matches_the_front_matter(site: Site, recommendations: list[Recommendation]) -> None:
     data = json.loads((site.root / "recommendations.json").read_text(encoding="utf-8"))
     entries = data["recommendations"]
     assert len(entries) == 7, f"recommendations.json: {len(entries)} entries, expected 7"
@@ -127,7 +127,7 @@ def test_sources_links_the_data(site: Site) -> None:
     assert "../recommendations.json" in links, "sources: no link to recommendations.json"
 
 
-def test_copy_link_buttons_are_plain_links_to_the_page(site: Site, recommendations: list[Rec]) -> None:
+def test_copy_link_buttons_are_plain_links_to_the_page(site: Site, recommendations: list[Recommendation]) -> None:
     letter = site.page("letter/").content
     for rec in recommendations:
         button = site.page(rec.url).content.select_one("a.copy-link")

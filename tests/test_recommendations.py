@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGS, Rec, Site, below_root, recommendations_of
+from conftest import LANGS, Recommendation, Site, below_root, recommendations_of
 
 SECTIONS = {
     "what-the-letter-asks": "What the letter asks",
@@ -31,11 +31,11 @@ def edition(request, site: Site) -> Edition:
 
 
 @pytest.fixture
-def recs(edition: Edition) -> list[Rec]:
+def recs(edition: Edition) -> list[Recommendation]:
     return recommendations_of(edition.locale)
 
 
-def test_each_has_its_page_with_number_title_and_summary(edition: Edition, recs: list[Rec]) -> None:
+def test_each_has_its_page_with_number_title_and_summary(edition: Edition, recs: list[Recommendation]) -> None:
     for rec in recs:
         content = edition.page(below_root(rec)).content
         h1 = content.select_one("h1")
@@ -61,7 +61,7 @@ def test_each_has_its_page_with_number_title_and_summary(edition: Edition, recs:
 
 
 def test_each_page_gives_the_published_letters_heading(
-    edition: Edition, recs: list[Rec], recommendations: list[Rec]
+    edition: Edition, recs: list[Recommendation], recommendations: list[Recommendation]
 ) -> None:
     for rec, english in zip(recs, recommendations):
         content = edition.page(below_root(rec)).content
@@ -78,7 +78,7 @@ def test_each_page_gives_the_published_letters_heading(
         )
 
 
-def test_nav_lists_them_in_order(edition: Edition, recs: list[Rec]) -> None:
+def test_nav_lists_them_in_order(edition: Edition, recs: list[Recommendation]) -> None:
     recommendations = recs
     nav = edition.page("recommendations/").soup.select_one("nav.md-nav--primary")
     assert nav is not None, "recommendations index: no primary navigation"
@@ -96,7 +96,7 @@ def test_nav_lists_them_in_order(edition: Edition, recs: list[Rec]) -> None:
         )
 
 
-def test_index_lists_them_numbered_with_title_and_summary(edition: Edition, recs: list[Rec]) -> None:
+def test_index_lists_them_numbered_with_title_and_summary(edition: Edition, recs: list[Recommendation]) -> None:
     recommendations = recs
     cards = edition.page("recommendations/").content.select(".rec-cards li")
     assert len(cards) == 7, f"recommendations index: {len(cards)} cards, expected 7"
@@ -109,7 +109,7 @@ def test_index_lists_them_numbered_with_title_and_summary(edition: Edition, recs
         )
 
 
-def test_home_links_each_with_card(edition: Edition, recs: list[Rec]) -> None:
+def test_home_links_each_with_card(edition: Edition, recs: list[Recommendation]) -> None:
     recommendations = recs
     content = edition.page("").content
     cards = content.select(".rec-cards li")
@@ -124,7 +124,7 @@ def test_home_links_each_with_card(edition: Edition, recs: list[Rec]) -> None:
         assert rec.summary in card.get_text(" ", strip=True), f"home: card {rec.number} has no summary"
 
 
-def test_letter_has_a_heading_and_anchor_for_each(edition: Edition, recs: list[Rec]) -> None:
+def test_letter_has_a_heading_and_anchor_for_each(edition: Edition, recs: list[Recommendation]) -> None:
     recommendations = recs
     content = edition.page("letter/").content
     for rec in recommendations:
@@ -138,7 +138,7 @@ def test_letter_has_a_heading_and_anchor_for_each(edition: Edition, recs: list[R
         assert f"../{below_root(rec)}" in links, f"letter: recommendation {rec.number} does not link to its page"
 
 
-def test_previous_and_next_follow_the_numbers(edition: Edition, recs: list[Rec]) -> None:
+def test_previous_and_next_follow_the_numbers(edition: Edition, recs: list[Recommendation]) -> None:
     """Material's footer: previous and next in the navigation's order, which
     the build holds to the numbers."""
     for i, rec in enumerate(recs):
@@ -159,7 +159,9 @@ def test_previous_and_next_follow_the_numbers(edition: Edition, recs: list[Rec])
         )
 
 
-def test_sources_table_matches_the_front_matter(edition: Edition, recs: list[Rec], recommendations: list[Rec]) -> None:
+def test_sources_table_matches_the_front_matter(
+    edition: Edition, recs: list[Recommendation], recommendations: list[Recommendation]
+) -> None:
     table = edition.page("sources/").content.select_one("#seven-in-the-report-eight-in-the-letter ~ table")
     assert table is not None, f"{edition.locale} sources: no comparison table"
     rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]

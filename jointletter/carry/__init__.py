@@ -23,7 +23,7 @@ from jointletter.carry.document import Publication, Section, assemble
 FOLDER = "downloads/"
 FORMATS = {"pdf": "PDF", "html": "HTML", "epub": "EPUB"}
 
-__all__ = ["FOLDER", "FORMATS", "Publication", "Section", "check", "engine", "file_name", "make_all"]
+__all__ = ["FOLDER", "FORMATS", "Publication", "Section", "engine", "file_name", "make_all"]
 
 
 def file_name(locale: str, ext: str) -> str:
@@ -40,13 +40,10 @@ def make_all(publication: Publication, sections: Sequence[Section], expected: Se
 @cache
 def engine() -> str:
     """What the files are made with, for a cache of them: this package's code
-    and stylesheets, WeasyPrint's version and the fonts."""
+    and stylesheets, the libraries that shape their bytes, and the fonts."""
     here = Path(__file__).parent
     parts = [path.read_bytes() for path in sorted(here.glob("*.*")) if path.suffix in (".py", ".css")]
-    parts += [*fonts.identity(), version("weasyprint").encode()]
+    parts += [path.read_bytes() for path in (here.parent / "previews.py", here.parent / "editions.py")]
+    libraries = ("weasyprint", "pydyf", "fonttools", "lxml", "babel", "pillow", "rcssmin", "tinycss2")
+    parts += [*fonts.identity(), *(f"{name} {version(name)}".encode() for name in libraries)]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
-
-
-def check(publication: Publication, sections: Sequence[Section], expected: Sequence[str] = ()) -> None:
-    """Everything the files are checked for, without making them."""
-    pdf.check_drawable(assemble(publication, sections, expected))

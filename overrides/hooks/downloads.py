@@ -18,9 +18,12 @@ pages takes the files from a cache outside the checkout
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -92,21 +95,37 @@ def make(config: MkDocsConfig, files: Files) -> dict[str, bytes]:
         url = "" if page.url in (".", "./") else page.url
         title, lede = (rec.title, rec.summary) if rec else (heading(page), "")
         sections.append(carry.Section(url, title, page.content or "", lede))
+    # Every page of the edition, whether or not the navigation lists it.
+    expected = sorted("" if file.url in (".", "./") else file.url for file in files.documentation_pages())
     publication = carry.Publication(words, provenance(config), by_address(project))
-    key = repr((carry.engine(), words.edition, words.strings, publication.provenance, publication.sources, sections))
+    # The same on every host: the files print the primary address, not the host's.
+    host_free = dataclasses.replace(publication.provenance, site_url="")
+    key = repr((carry.engine(), words.edition, words.strings, host_free, publication.sources, sections))
     folder = cache() / hashlib.sha256(key.encode()).hexdigest()
     if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
         folder.touch()
         return {ext: (folder / f"file.{ext}").read_bytes() for ext in carry.FORMATS}
-    files = carry.make_all(publication, sections, [section.url for section in sections])
-    folder.mkdir(parents=True, exist_ok=True)
-    for ext, data in files.items():
-        (folder / f"file.{ext}").write_bytes(data)
-    for old in sorted(cache().iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)[KEEP:]:
-        for file in old.iterdir():
-            file.unlink()
-        old.rmdir()
-    return files
+    made = carry.make_all(publication, sections, expected)
+    # Whole or not at all: another build may read or prune the cache at the same time.
+    cache().mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=cache()))
+    for ext, data in made.items():
+        (partial / f"file.{ext}").write_bytes(data)
+    try:
+        os.replace(partial, folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)  # another build stored the same files first
+    stored = [path for path in cache().iterdir() if not path.name.startswith(".")]
+    for old in sorted(stored, key=_age)[:-KEEP]:
+        shutil.rmtree(old, ignore_errors=True)
+    return made
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # pruned by another build meanwhile
+        return 0.0
 
 
 def cache() -> Path:
@@ -134,13 +153,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     env.globals["downloads"] = []
     if not made(config):
         return env
-    edition = adapter.edition(config)
     for ext, data in make(config, files).items():
         name = names(config)[ext]
         files.get_file_from_path(name).content_bytes = data
-        label = (carry.FORMATS[ext], edition.name, size(data))
-        env.globals["downloads"].append({"name": name, "label": label})
-    env.globals["checksums"] = SUMS
+        env.globals["downloads"].append({"name": name, "format": carry.FORMATS[ext], "size": size(data)})
     return env
 
 

@@ -37,7 +37,7 @@ from mkdocs.utils import get_relative_url
 
 from jointletter import plugins as adapter
 from jointletter.chinese import traditional_page, traditional_pages
-from jointletter.editions import DEFAULT, EDITIONS, Edition, language
+from jointletter.editions import CC_BY, DEFAULT, EDITIONS, Edition, language
 from jointletter.project import Project, front_matter, read_text
 
 PALETTE_KEYS = ("palette.auto", "palette.light", "palette.dark")
@@ -142,11 +142,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: Any) -
     return nav
 
 
-@plugins.event_priority(adapter.FIRST)
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    # Every page's Markdown is read by now, its links checked: a strict build
-    # that has warned stops here, before the pages and the PDFs are made.
-    stop_if_warned(config, "before rendering the pages")
     project = Project.of(config)
     words = language(adapter.edition(config), project)
     env.globals.update(
@@ -157,22 +153,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
         translate=lambda locale, key, **values: language(locale, project).t(key, **values),
         material_string=lambda key, fallback: words.material.get(key, fallback),
         alternates=adapter.alternates,
+        cc_by=CC_BY,
     )
     return env
-
-
-def stop_if_warned(config: MkDocsConfig, when: str) -> None:
-    """MkDocs aborts a strict build that warned once the whole site is built;
-    this stops it as soon as the warning is known."""
-    if warned := adapter.strict_warnings(config):
-        raise PluginError(f"{warned} warning(s) above in strict mode: the build stops {when}")
-
-
-@plugins.event_priority(adapter.FIRST)
-def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
-    # Anchors are checked once an edition's pages are written: a broken one
-    # stops the build before the next edition is made.
-    stop_if_warned(config, "before the next edition")
 
 
 def abbreviations(project: Project, edition: Edition) -> str:

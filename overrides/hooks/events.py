@@ -64,6 +64,7 @@ def render(config: MkDocsConfig, template: str, **context: Any) -> str:
         language=words,
         t=words.t,
         recommendations=recommendations(project, words.edition.locale),
+        topics=TOPICS,
         **context,
     )
 
@@ -88,6 +89,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    env.globals["events"] = events(Project.of(config))
-    env.globals["timeline"] = TIMELINE
+    env.globals.update(events=events(Project.of(config)), timeline=TIMELINE, letter_date=LETTER)
     return env

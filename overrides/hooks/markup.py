@@ -87,9 +87,16 @@ def mend(html: str, where: str, colon: str, page: bool) -> str:
     skip = SKIP_TARGET.search(html)
     if skip:
         target = f'id="{skip.group(1)}"'
+        if target not in html:
+            raise PluginError(f"overrides/hooks/markup.py: the skip link's target #{skip.group(1)} is not in {where}")
         html = html.replace(target, f'{target} tabindex="-1"', 1)
-    if colon != ": ":
-        html = PAGER.sub(lambda m: f"{m.group(1)}{colon}", html)
+    if colon != ": " and "md-footer__link--" in html:
+        html, count = PAGER.subn(lambda m: f"{m.group(1)}{colon}", html)
+        if not count:
+            raise PluginError(
+                f"overrides/hooks/markup.py: patch 'pager colon' found nothing in {where}; "
+                "Material's markup has changed"
+            )
     return html
 
 

@@ -15,15 +15,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from jointletter import plugins as adapter
+from jointletter.editions import EDITIONS
 from jointletter.previews import COVER, SITE_IMAGE, check_drawable, draw_card, texts_for
 from jointletter.project import Project
 
 FOLDER = "assets/social/"
 
 
-def image_path(name: str, locale: str = "en") -> str:
-    folder = FOLDER if locale == "en" else f"{FOLDER}{locale}/"
-    return f"{folder}{name}.png"
+def image_path(name: str, locale: str) -> str:
+    """assets/social/winter-olympics.png, assets/social/zh-hans/winter-olympics.png."""
+    return f"{FOLDER}{EDITIONS[locale].root}{name}.png"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:

@@ -54,6 +54,12 @@ UNUSED = re.compile(
     r"\.(?:abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq|"
     r"warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite)\b"
 )
+# The custom properties of those components (icons as SVG, Mermaid's colours):
+# dropped from the rules that declare them.
+UNUSED_PROPERTIES = re.compile(
+    r"--md-(?:source|status|tag|annotation|version|tabbed|tasklist|mermaid|post|code-select|code-copy|"
+    r"typeset-table-sort|details)-|--md-admonition-icon--(?!note)|--md-(?:tag|version)-icon"
+)
 
 
 def material_stylesheets(config: MkDocsConfig) -> list[Path]:
@@ -78,7 +84,19 @@ def _keep(rule) -> bool:
     selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
     if all(NAMED_COLOUR.search(s) for s in selectors):
         return False
-    return not all(UNUSED.search(s) for s in selectors)
+    if not all(UNUSED.search(s) for s in selectors):
+        declarations = tinycss2.parse_blocks_contents(rule.content)
+        kept = [d for d in declarations if d.type != "declaration" or not UNUSED_PROPERTIES.match(d.name)]
+        if len(kept) != len(declarations):
+            rule.content = [token for d in kept if d.type == "declaration" for token in (*_declaration(d),)]
+        return True
+    return False
+
+
+def _declaration(declaration) -> list:
+    """A declaration as tokens again, with its semicolon."""
+    text = f"{declaration.name}:{tinycss2.serialize(declaration.value)}{'!important' if declaration.important else ''};"
+    return tinycss2.parse_component_value_list(text)
 
 
 def _trim(css: str) -> str:

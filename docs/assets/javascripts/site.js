@@ -1,6 +1,6 @@
 /*
  * The site's one script: "Copy link" buttons, full link addresses in print,
- * and the skip link's focus.
+ * the skip link's focus, and search in either Chinese script.
  */
 (() => {
   /*
@@ -84,4 +84,58 @@
       link.dataset.printUrl = page + hash
     }
   })
+
+  /*
+   * Search in either Chinese script: on a Chinese edition, a query typed
+   * with the other script's input method (維吾爾 on the Simplified pages,
+   * 网络 on the Traditional ones) becomes this edition's as it is typed, by
+   * the table the build writes beside the edition's search index
+   * (overrides/hooks/search.py), fetched when the reader first types.
+   */
+  let table = null
+  let loading = null
+
+  function convert(text) {
+    let out = ""
+    for (let i = 0; i < text.length; ) {
+      let word = null
+      for (let n = Math.min(table.longest, text.length - i); n > 1 && !word; n--) {
+        if (Object.hasOwn(table.words, text.substr(i, n))) word = text.substr(i, n)
+      }
+      out += word ? table.words[word] : table.chars[text[i]] || text[i]
+      i += word ? word.length : 1
+    }
+    return out
+  }
+
+  function update(field) {
+    const converted = convert(field.value)
+    if (converted === field.value) return false
+    field.value = converted
+    return true
+  }
+
+  document.addEventListener("input", event => {
+    const field = event.target
+    if (!(field instanceof HTMLInputElement) || !field.matches(".md-search__input")) return
+    if (!document.documentElement.lang.startsWith("zh")) return
+    if (table) return void update(field)
+    if (loading) return
+    const base = JSON.parse(document.getElementById("__config").textContent).base
+    loading = fetch(new URL(`${base}/search/script.json`, location.href))
+      .then(response => response.json())
+      .then(data => {
+        table = { chars: data.chars, words: {}, longest: 1 }
+        // Each word also as it reads once its characters are converted, as
+        // they are while the reader types one character at a time.
+        for (const [typed, written] of Object.entries(data.words)) {
+          table.words[typed] = written
+          table.words[[...typed].map(char => data.chars[char] || char).join("")] = written
+          table.longest = Math.max(table.longest, typed.length)
+        }
+        // Material searches on a key's release: search again with the converted query.
+        if (update(field)) field.dispatchEvent(new KeyboardEvent("keyup"))
+      })
+      .catch(() => { loading = null })
+  }, true)
 })()
