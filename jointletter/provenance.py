@@ -89,6 +89,19 @@ def _address(value: str, key: str) -> str:
     return value
 
 
+def mirror_urls(entries: Any) -> list[str]:
+    """The addresses of the mirrors set up (mkdocs.yml: extra.mirrors, each with its url and deploy job)."""
+    if not isinstance(entries, list):
+        raise PluginError("mkdocs.yml: extra.mirrors must be a list of mirrors, each with url and deploy")
+    urls = []
+    for place, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("deploy"), str) or "url" not in entry:
+            raise PluginError(f"mkdocs.yml: extra.mirrors, mirror {place}: needs url and deploy (its job in pages.yml)")
+        if entry["url"]:
+            urls.append(str(entry["url"]))
+    return urls
+
+
 def provenance(config: Any) -> Provenance:
     """The build's provenance, from its config (and git, for the version)."""
     extra = config.extra
@@ -97,7 +110,7 @@ def provenance(config: Any) -> Provenance:
         raise PluginError(f"mkdocs.yml: extra.repository {repository!r} is not OWNER/REPO (GITHUB_REPOSITORY)")
     site_url = _address(config.site_url, "site_url")
     primary = _address(extra.get("primary_url") or site_url, "extra.primary_url (PRIMARY_URL)")
-    mirrors = tuple(_address(m, "extra.mirrors") for m in extra.get("mirrors") or () if m)
+    mirrors = tuple(_address(url, "extra.mirrors") for url in mirror_urls(extra.get("mirrors") or ()))
     commit, day = _version(Project.of(config))
     return Provenance(
         site_url=site_url,

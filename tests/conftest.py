@@ -32,8 +32,10 @@ from jointletter.recommendations import recommendations as model_recommendations
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.github.io/joint-letter/"
-# As GitHub Actions gives them: the repository that publishes the site.
+# As GitHub Actions gives them: the repository that publishes the site, and
+# the mirror the repository's variables name (a Cloudflare Pages project).
 REPOSITORY = "example/joint-letter"
+MIRROR = "https://joint-letter.pages.dev/"
 SUBPATH = urlsplit(SITE_URL).path
 SOURCE_DATE_EPOCH = "1613520000"  # 17 February 2021, 00:00 UTC
 # What a build needs from the project; everything else (tests, caches) stays out.
@@ -62,6 +64,7 @@ def build_env(**extra: str) -> dict[str, str]:
         "SITE_URL": SITE_URL,
         "GITHUB_REPOSITORY": REPOSITORY,
         "GITHUB_SERVER_URL": "https://github.com",
+        "CLOUDFLARE_PAGES_URL": MIRROR,
         "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
@@ -423,8 +426,22 @@ def instant(tmp_path_factory: pytest.TempPathFactory):
     config.write_text(config.read_text(encoding="utf-8").replace("redirect_maps: {}", REDIRECT), encoding="utf-8")
     with PagesServer(root, SUBPATH, gzip=True) as server:
         # The carried editions are the session build's subject (test_downloads.py), not this one's.
-        result = mkdocs_build(project, root, SITE_URL=server.url, DOWNLOADS="false")
+        # No mirror set up: the Sources pages name the primary only (test_publication.py).
+        result = mkdocs_build(project, root, SITE_URL=server.url, DOWNLOADS="false", CLOUDFLARE_PAGES_URL="")
         assert result.returncode == 0, result.stderr
+        yield server, root
+
+
+@pytest.fixture(scope="session")
+def mirror(tmp_path_factory: pytest.TempPathFactory, carried: Path):
+    """The site built for a mirror served at its root, as a Cloudflare Pages
+    project serves it: SITE_URL the address it is served at here, PRIMARY_URL
+    the primary's (the session build's); both builds name the same mirror."""
+    root = tmp_path_factory.mktemp("mirror")
+    with PagesServer(root, "/", gzip=True) as server:
+        env = {"SITE_URL": server.url, "PRIMARY_URL": SITE_URL}
+        result = mkdocs_build(ROOT, root, **env)
+        assert result.returncode == 0, f"the site does not build for a mirror:\n{result.stdout}\n{result.stderr}"
         yield server, root
 
 

@@ -213,6 +213,10 @@ CASES = {
         edit(REC_HANS, "number: 4", "number: 5"),
         [REC_HANS, "'number'", "is 5", REC],
     ),
+    "a mirror that is not https": (
+        edit("mkdocs.yml", 'url: !ENV [CLOUDFLARE_PAGES_URL, ""]', "url: http://mirror.example.org/"),
+        ["mkdocs.yml", "extra.mirrors", "http://mirror.example.org/", "not https"],
+    ),
     "a link to a missing page": (
         edit("docs/letter.md", "## Conclusion", "See [nowhere](nowhere.md).\n\n## Conclusion"),
         ["letter.md", "nowhere.md", "the build stops before rendering"],

@@ -539,3 +539,65 @@ def test_page_weight_budgets(browser: Browser, instant, edition: str) -> None:
     assert second_bytes <= NEXT_PAGE_BUDGET_BYTES, (
         f"/{edition} instant navigation: {second_bytes} bytes, budget {NEXT_PAGE_BUDGET_BYTES}: {second}"
     )
+
+
+# ---------------------------------------------------------------------------
+# The same site on a mirror
+# ---------------------------------------------------------------------------
+
+
+def test_the_site_on_a_mirror_comes_from_the_mirror_and_names_the_primary(
+    browser: Browser, mirror, carried: Path, served
+) -> None:
+    """Built for a second host serving it at its root, in every edition: every
+    page loads with nothing asked of any other host and nothing failing; its
+    preview image, search and downloads come from the mirror; canonical names
+    the primary's copy; copy link copies the mirror's address; the carried
+    editions are the primary build's, byte for byte. The primary stays under
+    /joint-letter/ (the other tests)."""
+    server, root = mirror
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
+    context.add_init_script(WATCH)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    problems = []
+    for url in built_urls(root):
+        server.log.clear()
+        open_page(page, server.url + url)
+        failed = [(path, status) for path, status, _ in server.log if status >= 400]
+        if failed:
+            problems.append(f"/{url}: {failed} fail")
+        canonical = page.get_attribute("link[rel=canonical]", "href") if not url.endswith("old-officials/") else None
+        if canonical is not None and canonical != SITE_URL + page.url.removeprefix(server.url):
+            problems.append(f"/{url}: canonical is {canonical}, not the primary's copy")
+        image = page.get_attribute('meta[property="og:image"]', "content")
+        if image and not image.startswith(server.url):
+            problems.append(f"/{url}: the preview image {image} is not the mirror's")
+        for href in page.eval_on_selector_all(".md-copyright__downloads a", "links => links.map(a => a.href)"):
+            if not href.startswith(server.url):
+                problems.append(f"/{url}: a download leads to {href}")
+    page.set_viewport_size(VIEWPORTS["desktop"])  # search from the keyboard, as on a desk
+    for edition, word in (("", "Olympics"), ("zh-hans/", "冬奥"), ("zh-hant/", "冬奧")):
+        open_page(page, server.url + edition + "letter/")
+        page.keyboard.press("/")
+        page.keyboard.type(word)
+        page.keyboard.press("End")
+        wait_until(page, "document.querySelectorAll('.md-search-result__link').length > 0")
+        hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+        problems += [f"/{edition} search: a result at {href}" for href in hrefs if not href.startswith(server.url)]
+        page.keyboard.press("Escape")
+    open_page(page, server.url + "recommendations/winter-olympics/")
+    page.locator(".rec-header a.copy-link").click()
+    wait_until(page, "document.querySelector('.rec-header a.copy-link').textContent === 'Link copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    if copied != server.url + "recommendations/winter-olympics/":
+        problems.append(f"copy link copies {copied}, not the mirror's address")
+    context.close()
+    own = urlsplit(server.origin).netloc
+    problems += sorted({f"a request left the mirror: {u}" for u in requests if urlsplit(u).netloc not in (own, "")})
+    for file in sorted(carried.iterdir()):
+        if (root / "downloads" / file.name).read_bytes() != file.read_bytes():
+            problems.append(f"downloads/{file.name} differs from the primary build's")
+    assert not problems, "\n".join(problems)

@@ -161,6 +161,42 @@ def test_workflow_tests_then_builds_with_the_pages_address_then_deploys() -> Non
     assert ecosystems == {"uv", "github-actions"}, f"dependabot watches {ecosystems}"
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml, its !ENV values left out."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_every_mirror_has_its_deploy_job_which_skips_cleanly_without_secrets() -> None:
+    """Each mirror mkdocs.yml names is built for its own address with the
+    primary's as PRIMARY_URL, then published, by the job it names; without the
+    account's secrets that job publishes nothing and says so in the run's summary."""
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    mirrors = mkdocs_config()["extra"]["mirrors"]
+    assert mirrors, "mkdocs.yml names no mirror"
+    for mirror in mirrors:
+        job = jobs.get(mirror["deploy"])
+        assert job is not None, f"mkdocs.yml: the mirror's deploy job {mirror['deploy']!r} is not in pages.yml"
+        assert job["environment"]["name"] and job["permissions"] == {"contents": "read", "pages": "read"}, job
+        steps = job["steps"]
+        check = steps[0]
+        assert "GITHUB_STEP_SUMMARY" in check["run"] and "ready=true" in check["run"], check
+        assert all(step.get("if") == "steps.setup.outputs.ready == 'true'" for step in steps[1:]), (
+            "pages.yml: a step of the mirror job runs without its secrets"
+        )
+        build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
+        assert build["env"]["PRIMARY_URL"] == "${{ steps.pages.outputs.base_url }}/", build["env"]
+        deploy = steps[-1]
+        assert (
+            deploy["uses"].startswith("cloudflare/wrangler-action@")
+            and "pages deploy site" in deploy["with"]["command"]
+        )
+
+
 def test_one_render_blocking_stylesheet_and_no_blocking_script(site: Site) -> None:
     problems = []
     for page in site.html_pages():

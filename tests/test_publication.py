@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import LANGS, REPOSITORY, ROOT, Site
+from conftest import LANGS, MIRROR, REPOSITORY, ROOT, SITE_URL, Site
 
 PUBLISHED_BY = {"en": "This site is published by", "zh-hans": "本站由", "zh-hant": "本站由"}
 
@@ -77,3 +77,15 @@ def test_the_weekly_archiving_asks_save_page_now_for_every_source(monkeypatch: p
         assert request.full_url == "https://web.archive.org/save" and request.get_method() == "POST", request.full_url
         assert request.get_header("Authorization") == "LOW key:secret", request.headers
         assert form["if_not_archived_within"] == ["30d"] and form["url"][0].startswith("https://"), form
+
+
+@pytest.mark.slow
+def test_each_sources_page_lists_where_the_site_is_published(site: Site, instant) -> None:
+    """The primary and the mirror mkdocs.yml names; a build with no mirror set up, the primary only."""
+    _, without_mirror = instant
+    for locale, root in LANGS.items():
+        listed = site.page(f"{root}sources/").content.find(id="sites").find_next("ul")
+        hosts = [a["href"] for a in listed.select("a[href]")]
+        assert hosts == [SITE_URL + root, MIRROR + root], f"{locale} sources: the site is published at {hosts}"
+        page = (without_mirror / root / "sources" / "index.html").read_text(encoding="utf-8")
+        assert MIRROR not in page, f"{locale} sources: a build without a mirror names {MIRROR}"
