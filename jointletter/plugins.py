@@ -111,6 +111,15 @@ def strict_warnings(config: MkDocsConfig) -> int:
     return max((sum(count for _, count in counter.get_counts()) for counter in counters), default=0)
 
 
+def session(config: MkDocsConfig) -> dict[str, Any]:
+    """What one build of the site keeps from one edition's build to the next
+    (work started in one, finished once all are written): kept on the i18n
+    plugin, which lives as long as that build; the first edition's build
+    empties it."""
+    store: dict[str, Any] = _i18n(config).__dict__.setdefault("_jointletter_session", {})
+    return store
+
+
 def serving() -> bool:
     """Whether this process is `mkdocs serve` (its live reload needs the pages
     as MkDocs writes them: no policy, no carried editions). MkDocs tells only

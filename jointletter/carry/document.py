@@ -38,6 +38,7 @@ from jointletter.provenance import Provenance
 from jointletter.sources import Source
 
 RECOMMENDATIONS = "recommendations/"
+WAYBACK_PREFIX = "https://web.archive.org/web/"
 # Ids the document's own parts use; no page gets one of them as its prefix.
 RESERVED_IDS = frozenset({"cover", "colophon", "colophon-title", "contents", "contents-title", "main", "top"})
 ID_REFS = (
@@ -395,11 +396,21 @@ def _notes(publication: Publication, page: Page, notes: Mapping[str, int]) -> An
                 name=el("span", None, words.script(source.name(words.edition.locale))),
                 url=link(url),
                 accessed=el("time", {"datetime": source.accessed.isoformat()}, words.date(source.accessed)),
-                archived=link(source.archived),
+                archived=_archived(source),
             )
         listed.append(item)
     heading = el(f"h{level}", {"id": title, "class": "carry-notes__title"}, publication.t("notes"))
-    return el("section", {"class": "carry-notes", "aria-labelledby": title}, None, heading, listed)
+    how = el("p", {"class": "carry-notes__how"}, publication.t("archive_address", prefix=WAYBACK_PREFIX))
+    return el("section", {"class": "carry-notes", "aria-labelledby": title}, None, heading, how, listed)
+
+
+def _archived(source: Source) -> Any:
+    """An archived copy's link; the Internet Archive's, shown by its day only
+    (the notes say how its address is made: the prefix, the day, the source's address)."""
+    day = f"{WAYBACK_PREFIX}{source.accessed:%Y%m%d}/"
+    if source.archived == day + source.url:
+        return el("a", {"href": source.archived, "class": "carry-url"}, day + "…")
+    return link(source.archived)
 
 
 def _cover(publication: Publication) -> Any:

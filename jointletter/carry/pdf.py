@@ -101,11 +101,16 @@ def _paper(doc: Document) -> str:
     )
 
 
-def make(doc: Document) -> bytes:
+def source(doc: Document) -> str:
+    """WeasyPrint's input for the document, once every character is known to be drawable."""
+    check_drawable(doc)
+    return serialize(_spaces_inside(tree(doc, styles("pdf") + _paper(doc), single_file=False))).decode("utf-8")
+
+
+def render(source: str, locale: str) -> bytes:
+    """The PDF from its input (a function of its own, so that a worker process can run it)."""
     from weasyprint import HTML
 
-    check_drawable(doc)
-    source = serialize(_spaces_inside(tree(doc, styles("pdf") + _paper(doc), single_file=False))).decode("utf-8")
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
@@ -117,6 +122,9 @@ def make(doc: Document) -> bytes:
     finally:
         logger.removeHandler(collect)
     if collect.messages:
-        locale = doc.publication.words.edition.locale
         raise PluginError(f"carried editions ({locale}): WeasyPrint warns: " + "; ".join(collect.messages))
     return pdf
+
+
+def make(doc: Document) -> bytes:
+    return render(source(doc), doc.publication.words.edition.locale)

@@ -3,17 +3,18 @@
 Once every page of an edition is rendered (``on_env``, before any page is
 written), ``jointletter.carry`` assembles them, in the navigation's order,
 into the three files (``downloads/joint-letter-17-february-2021-zh-hans.pdf``
-...). Every page's footer links its edition's three, with their sizes
+...). The PDF takes seconds to draw: it is drawn in a worker process while
+the build goes on, and written, with its size in the footers, once the whole
+site is. Every page's footer links its edition's three, with their sizes
 (``partials/copyright.html``); the Sources page lists them and says how to
-check one (``partials/downloads.md``). Once the whole site is written,
-``downloads/SHA256SUMS`` holds all nine files' digests, which the Pages
-workflow attests.
+check one (``partials/downloads.md``). ``downloads/SHA256SUMS`` holds all nine
+files' digests, which the Pages workflow attests.
 
 ``extra.downloads`` in mkdocs.yml switches them (``DOWNLOADS=false`` for a
-quick build); ``mkdocs serve`` never makes them, and says so. Making the PDFs
-takes seconds, and the same input gives the same bytes: a rebuild of the same
-pages takes the files from a cache outside the checkout
-(``$XDG_CACHE_HOME/joint-letter/downloads``, the newest entries kept).
+quick build); ``mkdocs serve`` never makes them, and says so. The same input
+gives the same bytes: a rebuild of the same pages takes the files from a
+cache outside the checkout (``$XDG_CACHE_HOME/joint-letter/downloads``, the
+newest entries kept).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import logging
 import os
 import shutil
 import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from jointletter import carry
 from jointletter import plugins as adapter
+from jointletter.carry import document, epub, html, pdf
 from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
 from jointletter.provenance import provenance
@@ -46,6 +49,18 @@ log = logging.getLogger("mkdocs.hooks.downloads")
 SOURCES = "sources"
 SUMS = f"{carry.FOLDER}SHA256SUMS"
 KEEP = 12  # cache entries: a few versions of the three editions
+# In a footer, until the PDF drawn beside the build has its size.
+PENDING = "@@size of {name}@@"
+
+
+@dataclasses.dataclass
+class Edition:
+    """One edition's files as its build leaves them: the PDF perhaps still being drawn."""
+
+    locale: str
+    files: dict[str, bytes]
+    pdf: Future[bytes] | None
+    cache: Path
 
 
 def made(config: MkDocsConfig) -> bool:
@@ -56,24 +71,26 @@ def made(config: MkDocsConfig) -> bool:
     return switch and not adapter.serving()
 
 
-def names(config: MkDocsConfig) -> dict[str, str]:
-    """The edition's three files, by extension."""
-    locale = adapter.edition(config).locale
+def names(locale: str) -> dict[str, str]:
+    """An edition's three files, by extension."""
     return {ext: f"{carry.FOLDER}{carry.file_name(locale, ext)}" for ext in carry.FORMATS}
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
-    if not adapter.nested(config) and not made(config):
+    if adapter.nested(config):
+        return
+    adapter.session(config).clear()  # the first edition's build: a new build of the site
+    if not made(config):
         why = "under `mkdocs serve`" if adapter.serving() else "with extra.downloads false"
         log.info(f"the carried editions (PDF, HTML, EPUB) are not made {why}; a plain `mkdocs build` makes them")
 
 
 @plugins.event_priority(adapter.AFTER_I18N)  # the i18n plugin sorts the files it knows
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    # Declared now, written once the pages are rendered (on_env), so that
-    # links to them are checked like any other.
+    # Declared now, written once the pages are rendered, so that links to
+    # them are checked like any other.
     if made(config):
-        for name in [*names(config).values(), SUMS]:
+        for name in [*names(adapter.edition(config).locale).values(), SUMS]:
             files.append(File.generated(config, name, content=b""))
     return files
 
@@ -84,8 +101,20 @@ def heading(page: Page) -> str:
     return first.title if first is not None and first.level == 1 else page.title
 
 
-def make(config: MkDocsConfig, files: Files) -> dict[str, bytes]:
-    """The edition's three files, by extension."""
+def reading_order(files: Files) -> list[Page]:
+    """The edition's pages as the navigation orders them: along Material's
+    previous and next links, from the page that has no previous one."""
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    page = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
+    order = []
+    while page is not None:
+        order.append(page)
+        page = page.next_page
+    return order
+
+
+def make(config: MkDocsConfig, files: Files) -> Edition:
+    """The edition's files: from the cache, or made now, the PDF in a worker."""
     project = Project.of(config)
     words = language(adapter.edition(config), project)
     recs = {rec.slug: rec for rec in recommendations(project, words.edition.locale)}
@@ -104,21 +133,97 @@ def make(config: MkDocsConfig, files: Files) -> dict[str, bytes]:
     folder = cache() / hashlib.sha256(key.encode()).hexdigest()
     if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
         folder.touch()
-        return {ext: (folder / f"file.{ext}").read_bytes() for ext in carry.FORMATS}
-    made = carry.make_all(publication, sections, expected)
-    # Whole or not at all: another build may read or prune the cache at the same time.
+        stored = {ext: (folder / f"file.{ext}").read_bytes() for ext in carry.FORMATS}
+        return Edition(words.edition.locale, stored, None, folder)
+    doc = document.assemble(publication, sections, expected)
+    session = adapter.session(config)
+    if "pool" not in session:
+        session["pool"] = ProcessPoolExecutor(max_workers=min(len(EDITIONS), os.cpu_count() or 1))
+    job = session["pool"].submit(pdf.render, pdf.source(doc), words.edition.locale)
+    return Edition(words.edition.locale, {"html": html.make(doc), "epub": epub.make(doc)}, job, folder)
+
+
+def size(data: bytes) -> str:
+    return f"{len(data) / 1024:.0f} KB" if len(data) < 1024 * 1024 else f"{len(data) / 1024 / 1024:.1f} MB"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
+    env.globals["downloads"] = []
+    if not made(config):
+        return env
+    edition = make(config, files)
+    adapter.session(config).setdefault("editions", []).append(edition)
+    for ext, name in names(edition.locale).items():
+        data = edition.files.get(ext)
+        files.get_file_from_path(name).content_bytes = data or b""
+        shown = size(data) if data is not None else PENDING.format(name=name)
+        env.globals["downloads"].append({"name": name, "format": carry.FORMATS[ext], "size": shown})
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    """The Sources page lists the files and says how to check one."""
+    if page.file.name != SOURCES or not made(config):
+        return markdown
+    words = language(adapter.edition(config), Project.of(config))
+    template = config.theme.get_env().get_template("partials/downloads.md")
+    listed = template.render(
+        t=words.t,
+        edition=words.edition,
+        names=names(words.edition.locale),
+        formats=carry.FORMATS,
+        checksums=SUMS,
+        provenance=provenance(config),
+    )
+    return f"{markdown.rstrip()}\n\n{listed}"
+
+
+@plugins.event_priority(adapter.SITE_WRITTEN)
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    """The PDFs drawn beside the build, their sizes in the footers; the cache;
+    SHA256SUMS, as `sha256sum -c` reads it, over every edition's files."""
+    if adapter.nested(config) or not made(config):
+        return
+    site = Path(config.site_dir)
+    session = adapter.session(config)
+    try:
+        for edition in session.get("editions", []):
+            if edition.pdf is not None:
+                edition.files["pdf"] = edition.pdf.result()
+                name = names(edition.locale)["pdf"]
+                (site / name).write_bytes(edition.files["pdf"])
+                placeholder, shown = PENDING.format(name=name), size(edition.files["pdf"])
+                for page in (site / EDITIONS[edition.locale].root).rglob("*.html"):
+                    text = page.read_text(encoding="utf-8")
+                    if placeholder in text:
+                        page.write_text(text.replace(placeholder, shown), encoding="utf-8")
+                store(edition)
+    finally:
+        if "pool" in session:
+            session.pop("pool").shutdown(cancel_futures=True)
+    folder = site / carry.FOLDER
+    wanted = [carry.file_name(locale, ext) for locale in EDITIONS for ext in carry.FORMATS]
+    missing = [name for name in wanted if not (folder / name).is_file() or not (folder / name).stat().st_size]
+    if missing:
+        raise PluginError(f"carried editions: {', '.join(missing)} not written")
+    digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in sorted(wanted)}
+    (folder / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in digests.items()), encoding="utf-8")
+
+
+def store(edition: Edition) -> None:
+    """The edition's files into the cache, whole or not at all: another build
+    may read or prune the cache at the same time."""
     cache().mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=".partial-", dir=cache()))
-    for ext, data in made.items():
+    for ext, data in edition.files.items():
         (partial / f"file.{ext}").write_bytes(data)
     try:
-        os.replace(partial, folder)
+        os.replace(partial, edition.cache)
     except OSError:
         shutil.rmtree(partial, ignore_errors=True)  # another build stored the same files first
     stored = [path for path in cache().iterdir() if not path.name.startswith(".")]
     for old in sorted(stored, key=_age)[:-KEEP]:
         shutil.rmtree(old, ignore_errors=True)
-    return made
 
 
 def _age(path: Path) -> float:
@@ -131,64 +236,3 @@ def _age(path: Path) -> float:
 def cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "joint-letter" / "downloads"
-
-
-def size(data: bytes) -> str:
-    return f"{len(data) / 1024:.0f} KB" if len(data) < 1024 * 1024 else f"{len(data) / 1024 / 1024:.1f} MB"
-
-
-def reading_order(files: Files) -> list[Page]:
-    """The edition's pages as the navigation orders them: along Material's
-    previous and next links, from the page that has no previous one."""
-    pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    page = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
-    order = []
-    while page is not None:
-        order.append(page)
-        page = page.next_page
-    return order
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
-    env.globals["downloads"] = []
-    if not made(config):
-        return env
-    for ext, data in make(config, files).items():
-        name = names(config)[ext]
-        files.get_file_from_path(name).content_bytes = data
-        env.globals["downloads"].append({"name": name, "format": carry.FORMATS[ext], "size": size(data)})
-    return env
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
-    """The Sources page lists the files and says how to check one."""
-    if page.file.name != SOURCES or not made(config):
-        return markdown
-    words = language(adapter.edition(config), Project.of(config))
-    listed = (
-        config.theme.get_env()
-        .get_template("partials/downloads.md")
-        .render(
-            t=words.t,
-            edition=words.edition,
-            names=names(config),
-            formats=carry.FORMATS,
-            checksums=SUMS,
-            provenance=provenance(config),
-        )
-    )
-    return f"{markdown.rstrip()}\n\n{listed}"
-
-
-@plugins.event_priority(adapter.SITE_WRITTEN)
-def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
-    """SHA256SUMS, as `sha256sum -c` reads it, over every edition's files."""
-    if adapter.nested(config) or not made(config):
-        return
-    folder = Path(config.site_dir) / carry.FOLDER
-    wanted = [carry.file_name(locale, ext) for locale in EDITIONS for ext in carry.FORMATS]
-    missing = [name for name in wanted if not (folder / name).is_file()]
-    if missing:
-        raise PluginError(f"carried editions: {', '.join(missing)} not written")
-    digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in sorted(wanted)}
-    (folder / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in digests.items()), encoding="utf-8")
