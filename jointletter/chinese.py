@@ -98,6 +98,10 @@ EXCEPTIONS: dict[str, str] = {
     "访问的日期": "瀏覽的日期",  # as 访问日期 (glossary: 瀏覽日期)
     "校验值": "雜湊值",  # a file's SHA-256 hash (glossary, SHA-256摘要)
     "校验": "驗證",
+    # Quoted items in a list take 、 between them in Taiwan (the MOE's 重訂標點符號手冊:
+    # 頓號 between parallel words, as quoted at https://miousi.pixnet.net/blog/post/28684931/);
+    # the mainland may leave it out (GB/T 15834-2011). HRIC's renderings on the letter page:
+    "”“美利坚合众国总统": "”、“美利堅合眾國總統",
 }
 
 # HRIC's Chinese translation of the letter: phrases the site quotes from it,
