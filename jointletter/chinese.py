@@ -70,6 +70,38 @@ EXCEPTIONS: dict[str, str] = {
     "代码仓库": "程式碼儲存庫",
     "技术监控": "科技監控",  # technological surveillance (glossary, 聚焦技术)
     "标为“技术”": "標為“科技”",  # the timeline's label (strings: timeline.tech)
+    "监控技术": "監控科技",  # surveillance technology, as 技术监控 above
+    # Taiwan's words where the mainland's survive s2twp; the Taiwanese sources:
+    # - 力道: the MOE's 重編國語辭典修訂本 marks 力度 as mainland usage, as quoted at
+    #   https://vocus.cc/article/amp/678b9cf7fd897800010d715f
+    # - 紀錄 for the noun, 記錄 for the verb (法律統一用字表, as the Executive Yuan
+    #   reminded its offices): https://tw.appledaily.com/new/realtime/20190411/1548728/
+    # - 透過 "by way of": https://developer.android.com/studio/build?hl=zh-tw
+    # - 本機 "local": https://learn.microsoft.com/zh-tw/windows/win32/win_cert/certification-requirements-for-windows-desktop-apps
+    # - 回報問題 (Google's Taiwan pages): https://bazel.build/docs/build?hl=zh-tw
+    # - 無法連上 a site: Yahoo News Taiwan (用戶都無法成功連上),
+    #   https://tw.news.yahoo.com/x-chatgpt-%E7%9B%B4%E9%80%A3%E4%B8%8D%E4%B8%8A-%E7%96%91cloudflare%E6%95%85%E9%9A%9C%E5%85%A8%E7%90%83%E5%A4%A7%E7%95%B6%E6%A9%9F-130729209.html
+    # - 驗證 a file (驗證檔案完整性) by its 雜湊值: https://ivonblog.com/posts/windows-verify-file-checksum
+    "力度": "力道",
+    "不添加": "不添加",  # add (to the text): s2twp's 新增 is "add a new item"
+    "修订记录": "修訂紀錄",
+    "这些记录": "這些紀錄",
+    "本记录": "本紀錄",
+    "知识共享：署名": "創用CC 姓名標示",  # the licence's Taiwan name (glossary, Creative Commons)
+    "通过GitHub仓库": "透過GitHub儲存庫",  # 通過 "pass" (通过EPUBCheck检查) stays
+    "该仓库": "該儲存庫",  # repository (glossary, GitHub仓库)
+    "[仓库]": "[儲存庫]",
+    "本地构建": "本機建置",
+    "提交问题报告": "回報問題",
+    "报告错误": "回報錯誤",
+    "无法访问": "無法連上",
+    "访问的日期": "瀏覽的日期",  # as 访问日期 (glossary: 瀏覽日期)
+    "校验值": "雜湊值",  # a file's SHA-256 hash (glossary, SHA-256摘要)
+    "校验": "驗證",
+    # Quoted items in a list take 、 between them in Taiwan (the MOE's 重訂標點符號手冊:
+    # 頓號 between parallel words, as quoted at https://miousi.pixnet.net/blog/post/28684931/);
+    # the mainland may leave it out (GB/T 15834-2011). HRIC's renderings on the letter page:
+    "”“美利坚合众国总统": "”、“美利堅合眾國總統",
 }
 
 # HRIC's Chinese translation of the letter: phrases the site quotes from it,
