@@ -457,6 +457,9 @@ def test_the_pdf_says_who_publishes_it_and_where_each_chapter_is(pdfs, locale: s
     for rec in recommendations_of(locale):
         address = f"{SITE_URL}{LANGS[locale]}recommendations/{rec.slug}/"
         assert squeeze(address) in text, f"{locale} PDF: recommendation {rec.number} does not print its address"
+        assert not re.search(re.escape(squeeze(address)) + PAGE_REFERENCE[locale], text), (
+            f"{locale} PDF: recommendation {rec.number}'s printed address is followed by a page reference"
+        )
     assert len(re.findall(PAGE_REFERENCE[locale], text)) >= 20, f"{locale} PDF: cross-references give no pages"
     assert text.count("web.archive.org/web/") >= 40, f"{locale} PDF: the notes give no archived copies"
 

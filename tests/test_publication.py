@@ -10,6 +10,7 @@ import pytest
 from conftest import LANGS, MIRROR, REPOSITORY, ROOT, SITE_URL, Site
 
 PUBLISHED_BY = {"en": "This site is published by", "zh-hans": "本站由", "zh-hant": "本站由"}
+READ_ON = {"en": ", read on ", "zh-hans": "，查阅于", "zh-hant": "，查閱於"}
 
 
 def archive_script():
@@ -37,6 +38,11 @@ def test_each_sources_page_says_who_publishes_the_site_and_lists_every_source_wi
         f"{locale} sources: {len(listed.select('li'))} sources listed, {len(archived)} archived copies, "
         f"{expected} sources in data/sources.yml"
     )
+    # A source's name, the day it was read and its copy, separated as a sentence's parts are;
+    # Chinese sentences follow one another without a space.
+    odd = [li.get_text() for li in listed.select("li") if READ_ON[locale] not in li.get_text() or "、" in li.get_text()]
+    assert not odd, f"{locale} sources: entries not written as name{READ_ON[locale]}…: {odd[:2]}"
+    assert locale == "en" or "。 " not in publisher.get_text(), f"{locale} sources: a space between Chinese sentences"
 
 
 def test_every_footer_names_the_repository_and_each_events_source_its_archived_copy(site: Site) -> None:

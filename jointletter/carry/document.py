@@ -39,6 +39,7 @@ from jointletter.sources import Source
 
 RECOMMENDATIONS = "recommendations/"
 WAYBACK_PREFIX = "https://web.archive.org/web/"
+CHINESE_LAST = 3  # characters a Chinese title's last line has at least
 # Ids the document's own parts use; no page gets one of them as its prefix.
 RESERVED_IDS = frozenset({"cover", "colophon", "colophon-title", "contents", "contents-title", "main", "top"})
 ID_REFS = (
@@ -274,7 +275,8 @@ def _outline(wrapper: Any, depth: int) -> None:
 
 
 def _nowrap(publication: Publication, *elements: Any) -> None:
-    """No line break inside "US-China" in titles."""
+    """No line break inside "US-China" in titles; a Chinese title's last
+    characters kept together, so that none is left alone on a line."""
     for element in elements:
         for node in [element, *element.iterdescendants()]:
             if isinstance(node.tag, str) and node.text and "US-China" in node.text:
@@ -282,6 +284,24 @@ def _nowrap(publication: Publication, *elements: Any) -> None:
                 node.text = before
                 node.insert(0, el("span", {"class": "carry-nowrap"}, "US-China"))
                 node[0].tail = after
+        if publication.words.edition.chinese:
+            _keep_end(element, CHINESE_LAST)
+
+
+def _keep_end(element: Any, count: int) -> None:
+    """The last `count` characters of an element's text in one unbreakable span."""
+    last = element[-1] if len(element) else None
+    text = (last.tail if last is not None else element.text) or ""
+    if len(text.rstrip()) <= count * 2:
+        return
+    text = text.rstrip()
+    end = el("span", {"class": "carry-nowrap"}, text[-count:])
+    end.tail = None
+    if last is not None:
+        last.tail = text[:-count]
+    else:
+        element.text = text[:-count]
+    element.append(end)
 
 
 def _page(publication: Publication, section: Section, prefix: str, depth: int, number: int | None, total: int) -> Page:
@@ -354,10 +374,15 @@ def _link_pages(publication: Publication, pages: Sequence[Page]) -> None:
             if resolved is None:
                 _drop(a, keep_text=True)
                 continue
+            if resolved.startswith("#") and resolved[1:] not in ids:
+                raise publication.fail(page.section.url, f"links to '{href}', an anchor that does not exist")
+            if href.startswith("http") and _shown(a.text_content()) == _shown(href):
+                # An address the reader sees printed (a chapter's own, a host's) stays
+                # that address: no page number after it, no note.
+                a.set("class", " ".join(sorted(classes(a) | {"carry-url"})))
+                continue
             a.set("href", resolved)
             if resolved.startswith("#"):
-                if resolved[1:] not in ids:
-                    raise publication.fail(page.section.url, f"links to '{href}', an anchor that does not exist")
                 a.set("class", " ".join(sorted(classes(a) | {"carry-xref"})))
             elif resolved.startswith("http") and _shown(a.text_content()) == _shown(resolved):
                 a.set("class", " ".join(sorted(classes(a) | {"carry-url"})))

@@ -95,7 +95,7 @@ def _paper(doc: Document) -> str:
     see = _content(publication.t("see_page"), "target-counter(attr(href url), page)")
     page = _content(publication.t("page"), "counter(page)")
     return (
-        f"a.carry-xref::after{{content:{see}}}"
+        f"a.carry-xref::after{{content:{see};white-space:nowrap}}"
         f"@page{{@top-left{{content:{_string(publication.title)}}}@bottom-left{{content:{_string(address)}}}"
         f"@bottom-right{{content:{page}}}}}"
     )
