@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -118,6 +120,39 @@ def session(config: MkDocsConfig) -> dict[str, Any]:
     empties it."""
     store: dict[str, Any] = _i18n(config).__dict__.setdefault("_jointletter_session", {})
     return store
+
+
+class _Compiled(BytecodeCache):
+    """Templates compiled once for the whole site, not once per edition (Jinja
+    checks each template's source against the checksum kept with it)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def compile_once(env: Environment, config: MkDocsConfig) -> Environment:
+    """The theme's environment, sharing its compiled templates with the other
+    editions' (each edition's build gets a new environment from MkDocs)."""
+    env.bytecode_cache = session(config).setdefault("compiled", _Compiled())
+    return env
+
+
+def partials(config: MkDocsConfig) -> Environment:
+    """The theme's templates for the Markdown the hooks add (partials/*.md):
+    one Jinja environment per edition's build. MkDocs' Theme.get_env makes a
+    new one at each call, which compiles every template again."""
+    envs: dict[str, Environment] = session(config).setdefault("partials", {})
+    locale = edition(config).locale
+    if locale not in envs:
+        envs[locale] = compile_once(config.theme.get_env(), config)
+    return envs[locale]
 
 
 def serving() -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import logging
 import os
 import shutil
@@ -138,7 +139,10 @@ def make(config: MkDocsConfig, files: Files) -> Edition:
     doc = document.assemble(publication, sections, expected)
     session = adapter.session(config)
     if "pool" not in session:
-        session["pool"] = ProcessPoolExecutor(max_workers=min(len(EDITIONS), os.cpu_count() or 1))
+        # One worker per edition, even on fewer cores: none waits for another's
+        # PDF. WeasyPrint is loaded once, here, for the workers forked from this process.
+        importlib.import_module("weasyprint")
+        session["pool"] = ProcessPoolExecutor(max_workers=len(EDITIONS))
     job = session["pool"].submit(pdf.render, pdf.source(doc), words.edition.locale)
     return Edition(words.edition.locale, {"html": html.make(doc), "epub": epub.make(doc)}, job, folder)
 
@@ -166,7 +170,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.name != SOURCES or not made(config):
         return markdown
     words = language(adapter.edition(config), Project.of(config))
-    template = config.theme.get_env().get_template("partials/downloads.md")
+    template = adapter.partials(config).get_template("partials/downloads.md")
     listed = template.render(
         t=words.t,
         edition=words.edition,

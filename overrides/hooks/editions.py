@@ -155,7 +155,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
         alternates=adapter.alternates,
         cc_by=CC_BY,
     )
-    return env
+    return adapter.compile_once(env, config)
 
 
 def abbreviations(project: Project, edition: Edition) -> str:

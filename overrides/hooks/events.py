@@ -58,14 +58,17 @@ def years(found: list[Event]) -> list[Year]:
 def render(config: MkDocsConfig, template: str, **context: Any) -> str:
     project = Project.of(config)
     words = language(adapter.edition(config), project)
-    env = config.theme.get_env()
-    return env.get_template(template).render(
-        edition=words.edition,
-        language=words,
-        t=words.t,
-        recommendations=recommendations(project, words.edition.locale),
-        topics=TOPICS,
-        **context,
+    return (
+        adapter.partials(config)
+        .get_template(template)
+        .render(
+            edition=words.edition,
+            language=words,
+            t=words.t,
+            recommendations=recommendations(project, words.edition.locale),
+            topics=TOPICS,
+            **context,
+        )
     )
 
 

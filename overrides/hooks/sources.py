@@ -36,7 +36,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     found = provenance(config)
     if page.file.name == SOURCES_PAGE:
         listed = (
-            config.theme.get_env()
+            adapter.partials(config)
             .get_template("partials/sources.md")
             .render(
                 t=words.t, language=words, edition=words.edition, provenance=found, sources=sources(project).values()
