@@ -426,7 +426,9 @@ def _notes(publication: Publication, page: Page, notes: Mapping[str, int]) -> An
         listed.append(item)
     heading = el(f"h{level}", {"id": title, "class": "carry-notes__title"}, publication.t("notes"))
     how = el("p", {"class": "carry-notes__how"}, publication.t("archive_address", prefix=WAYBACK_PREFIX))
-    return el("section", {"class": "carry-notes", "aria-labelledby": title}, None, heading, how, listed)
+    # Named by its heading and its page's ("Notes Home"): each page has its own.
+    named = f"{title} {page.element.get('aria-labelledby')}"
+    return el("section", {"class": "carry-notes", "aria-labelledby": named}, None, heading, how, listed)
 
 
 def _archived(source: Source) -> Any:
