@@ -173,7 +173,8 @@ def mkdocs_config() -> dict:
 
 def test_every_mirror_has_its_deploy_job_which_skips_cleanly_without_secrets() -> None:
     """Each mirror mkdocs.yml names is built for its own address with the
-    primary's as PRIMARY_URL, then published, by the job it names; without the
+    primary's as PRIMARY_URL, its downloads compared with the attested files,
+    then published, by the job it names; without the
     account's secrets that job publishes nothing and says so in the run's summary."""
     jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
     mirrors = mkdocs_config()["extra"]["mirrors"]
@@ -190,6 +191,10 @@ def test_every_mirror_has_its_deploy_job_which_skips_cleanly_without_secrets() -
         )
         build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
         assert build["env"]["PRIMARY_URL"] == "${{ steps.pages.outputs.base_url }}/", build["env"]
+        compare = [i for i, step in enumerate(steps) if "diff -r primary-downloads site/downloads" in step.get("run", "")]
+        assert compare and compare[0] < len(steps) - 1, (
+            "pages.yml: the mirror publishes without comparing its downloads with the build's attested files"
+        )
         deploy = steps[-1]
         assert (
             deploy["uses"].startswith("cloudflare/wrangler-action@")
