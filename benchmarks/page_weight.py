@@ -32,6 +32,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from jointletter.editions import EDITIONS  # noqa: E402
 from jointletter.pages_server import CHROMIUM_ARGS, PagesServer  # noqa: E402
+from jointletter.project import Project  # noqa: E402
+from jointletter.sources import references  # noqa: E402
 
 SUBPATH = "/joint-letter/"
 # name: (this site's path, the plain build's path for the same Markdown)
@@ -73,6 +75,7 @@ markdown_extensions:
       auto_append:
         - includes/abbreviations.md
         - includes/links.md
+      check_paths: true
   - pymdownx.superfences
 """
 
@@ -95,6 +98,8 @@ def plain_project(dest: Path, site_url: str) -> Path:
     (dest / "mkdocs.yml").write_text(PLAIN_CONFIG.format(site_url=site_url) + "nav:\n" + nav, encoding="utf-8")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "includes", dest / "includes")
+    # The sources the pages cite by key, which this site's build appends from data/sources.yml.
+    (dest / "includes" / "links.md").write_text(references(Project(ROOT)), encoding="utf-8")
     for page in (dest / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")

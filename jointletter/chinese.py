@@ -186,11 +186,6 @@ def to_traditional(text: str, terms: Iterable[tuple[str, str]] = (), sentence: b
     return taiwan_quotes(_convert_words(text, tuple(sorted(terms))), sentence)
 
 
-def to_simplified(text: str) -> str:
-    """Traditional characters (any region's forms) to Simplified, character by character."""
-    return _opencc("t2s").convert(text)
-
-
 def query_table(words: Iterable[str], locale: str, terms: Iterable[tuple[str, str]] = ()) -> dict[str, dict[str, str]]:
     """For search in either script: how a query typed in the other script
     becomes this edition's. `words` are the Simplified source's words (as

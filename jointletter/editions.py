@@ -76,7 +76,15 @@ class Language:
         text = self.strings.get(key)
         if text is None:
             raise PluginError(f"{STRINGS}: no string '{key}' for {self.edition.locale}")
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as error:
+            raise PluginError(
+                f"{STRINGS}: string '{key}' for {self.edition.locale} ({text!r}) does not take "
+                f"{sorted(values)}: {error!r} (placeholders are {{name}}; a brace itself is {{{{ or }}}})"
+            ) from None
 
     def script(self, hans: str, sentence: bool = False) -> str:
         """Simplified text in this edition's script (Traditional: Taiwan's usage)."""
@@ -106,6 +114,8 @@ def _strings(text: str) -> dict[str, Any]:
             for locale in wanted:
                 if not isinstance(entry, dict) or not isinstance(entry.get(locale), str):
                     raise PluginError(f"{STRINGS}: {section} string '{key}' has no {locale}")
+            if not isinstance(entry.get("zh-hant", ""), str):
+                raise PluginError(f"{STRINGS}: {section} string '{key}': zh-hant must be text")
     return data
 
 

@@ -1,4 +1,4 @@
-"""What happened next: the checked events since the letter (``data/events.yml``).
+"""The record: the checked events, from just before the letter to the administration's end, in data/events.yml.
 
 One entry per event, oldest first: its address (date and a short slug), its
 date, the recommendation it bears on, its sources (link references defined in
@@ -64,10 +64,6 @@ def _words(text: str) -> str:
 
 
 def _date(value: object, where: str, key: str) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:

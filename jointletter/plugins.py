@@ -160,4 +160,5 @@ def serving() -> bool:
     as MkDocs writes them: no policy, no carried editions). MkDocs tells only
     on_startup, once per process, and no build afterwards: its command line
     says it for every build."""
-    return "serve" in sys.argv[1:2]
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), "")
+    return command == "serve"  # `mkdocs serve`, `mkdocs -v serve`

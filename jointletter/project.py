@@ -106,8 +106,3 @@ def front_matter(project: Project, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PluginError(f"{where}: the front matter is not a set of keys and values")
     return data
-
-
-def english_source(path: Path, locale: str) -> Path:
-    """The English page a translation translates: page.zh-hans.md -> page.md."""
-    return path.with_name(path.name.removesuffix(f".{locale}.md") + ".md")

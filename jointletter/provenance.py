@@ -19,13 +19,13 @@ import datetime
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_datetime
 
+from jointletter import plugins as adapter
 from jointletter.project import Project
 
 CONTENT = ("docs", "data", "includes")  # what a reader reads
@@ -72,7 +72,6 @@ def _git(project: Project, *args: str) -> str:
     return found.stdout.strip() if found.returncode == 0 else ""
 
 
-@cache
 def _version(project: Project) -> tuple[str, datetime.date | None]:
     commit = _git(project, "rev-parse", "HEAD")
     if commit and _git(project, "status", "--porcelain", "--", *CONTENT):
@@ -111,7 +110,11 @@ def provenance(config: Any) -> Provenance:
     site_url = _address(config.site_url, "site_url")
     primary = _address(extra.get("primary_url") or site_url, "extra.primary_url (PRIMARY_URL)")
     mirrors = tuple(_address(url, "extra.mirrors") for url in mirror_urls(extra.get("mirrors") or ()))
-    commit, day = _version(Project.of(config))
+    # Asked of git once a build (not once a process: `mkdocs serve` rebuilds after commits).
+    session = adapter.session(config)
+    if "version" not in session:
+        session["version"] = _version(Project.of(config))
+    commit, day = session["version"]
     return Provenance(
         site_url=site_url,
         primary_url=primary,

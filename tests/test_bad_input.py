@@ -124,6 +124,10 @@ CASES = {
         edit(REC_HANS, "## ", "## 新", 1),
         [REC_HANT, "scripts/traditional.py"],
     ),
+    "a string whose placeholder the site does not fill": (
+        edit("data/strings.yml", "Recommendation {n} of {total}", "Recommendation {n} of {all}"),
+        ["data/strings.yml", "'recommendation_n_of'", "en", "does not take"],
+    ),
     "an event on a date that does not exist": (
         edit(EVENTS, "date: 2021-12-06", "date: 2021-12-32"),
         [EVENTS, "2021-12-06-beijing-2022", "not a real calendar date"],

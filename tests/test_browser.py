@@ -365,7 +365,7 @@ COPY_LINK = {
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_copy_link_copies_the_canonical_address(
+def test_copy_link_copies_the_published_address(
     browser: Browser, served, recommendations: list[Recommendation], edition: str
 ) -> None:
     label, copied, spoken = COPY_LINK[edition]

@@ -191,7 +191,9 @@ def test_every_mirror_has_its_deploy_job_which_skips_cleanly_without_secrets() -
         )
         build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
         assert build["env"]["PRIMARY_URL"] == "${{ steps.pages.outputs.base_url }}/", build["env"]
-        compare = [i for i, step in enumerate(steps) if "diff -r primary-downloads site/downloads" in step.get("run", "")]
+        compare = [
+            i for i, step in enumerate(steps) if "diff -r primary-downloads site/downloads" in step.get("run", "")
+        ]
         assert compare and compare[0] < len(steps) - 1, (
             "pages.yml: the mirror publishes without comparing its downloads with the build's attested files"
         )

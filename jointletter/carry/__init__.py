@@ -12,18 +12,18 @@ same input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from jointletter.carry import epub, fonts, html, pdf
-from jointletter.carry.document import Publication, Section, assemble
+from jointletter.carry import fonts
+from jointletter.carry.document import Publication, Section
+from jointletter.previews import FONTS
 
 FOLDER = "downloads/"
 FORMATS = {"pdf": "PDF", "html": "HTML", "epub": "EPUB"}
 
-__all__ = ["FOLDER", "FORMATS", "Publication", "Section", "engine", "file_name", "make_all"]
+__all__ = ["FOLDER", "FORMATS", "Publication", "Section", "engine", "file_name"]
 
 
 def file_name(locale: str, ext: str) -> str:
@@ -31,19 +31,14 @@ def file_name(locale: str, ext: str) -> str:
     return f"joint-letter-17-february-2021-{locale}.{ext}"
 
 
-def make_all(publication: Publication, sections: Sequence[Section], expected: Sequence[str] = ()) -> dict[str, bytes]:
-    """The three files from one assembled document, by extension ("pdf", "html", "epub")."""
-    doc = assemble(publication, sections, expected)
-    return {"pdf": pdf.make(doc), "html": html.make(doc), "epub": epub.make(doc)}
-
-
 @cache
 def engine() -> str:
-    """What the files are made with, for a cache of them: this package's code
-    and stylesheets, the libraries that shape their bytes, and the fonts."""
-    here = Path(__file__).parent
-    parts = [path.read_bytes() for path in sorted(here.glob("*.*")) if path.suffix in (".py", ".css")]
-    parts += [path.read_bytes() for path in (here.parent / "previews.py", here.parent / "editions.py")]
+    """What the files are made with, for a cache of them: the model's code
+    (this package's stylesheets included), the libraries that shape their
+    bytes, and the fonts, the cover's subsets among them."""
+    model = Path(__file__).parent.parent
+    parts = [path.read_bytes() for path in sorted(model.rglob("*.*")) if path.suffix in (".py", ".css")]
+    parts += [path.read_bytes() for path in sorted(FONTS.glob("*.otf"))]
     libraries = ("weasyprint", "pydyf", "fonttools", "lxml", "babel", "pillow", "rcssmin", "tinycss2")
     parts += [*fonts.identity(), *(f"{name} {version(name)}".encode() for name in libraries)]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()

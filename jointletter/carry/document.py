@@ -419,7 +419,7 @@ def _notes(publication: Publication, page: Page, notes: Mapping[str, int]) -> An
                 item,
                 template,
                 name=el("span", None, words.script(source.name(words.edition.locale))),
-                url=link(url),
+                url=link(source.url),  # the original address, gone or not
                 accessed=el("time", {"datetime": source.accessed.isoformat()}, words.date(source.accessed)),
                 archived=_archived(source),
             )

@@ -1,4 +1,4 @@
-"""The PDF: A4, tagged (PDF/UA-1), Charis SIL and Noto Serif CJK embedded as subsets (WeasyPrint)."""
+"""The PDF: A4, tagged (no PDF/UA claim), Charis SIL and Noto Serif CJK embedded as subsets (WeasyPrint)."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import importlib
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -55,7 +56,7 @@ PENDING = "@@size of {name}@@"
 
 
 @dataclasses.dataclass
-class Edition:
+class Carried:
     """One edition's files as its build leaves them: the PDF perhaps still being drawn."""
 
     locale: str
@@ -114,7 +115,7 @@ def reading_order(files: Files) -> list[Page]:
     return order
 
 
-def make(config: MkDocsConfig, files: Files) -> Edition:
+def make(config: MkDocsConfig, files: Files) -> Carried:
     """The edition's files: from the cache, or made now, the PDF in a worker."""
     project = Project.of(config)
     words = language(adapter.edition(config), project)
@@ -130,21 +131,21 @@ def make(config: MkDocsConfig, files: Files) -> Edition:
     publication = carry.Publication(words, provenance(config), by_address(project))
     # The same on every host: the files print the primary address, not the host's.
     host_free = dataclasses.replace(publication.provenance, site_url="")
-    key = repr((carry.engine(), words.edition, words.strings, host_free, publication.sources, sections))
+    key = repr((carry.engine(), words.edition, words.strings, words.terms, host_free, publication.sources, sections))
     folder = cache() / hashlib.sha256(key.encode()).hexdigest()
     if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
         folder.touch()
         stored = {ext: (folder / f"file.{ext}").read_bytes() for ext in carry.FORMATS}
-        return Edition(words.edition.locale, stored, None, folder)
+        return Carried(words.edition.locale, stored, None, folder)
     doc = document.assemble(publication, sections, expected)
     session = adapter.session(config)
     if "pool" not in session:
         # One worker per edition, even on fewer cores: none waits for another's
         # PDF. WeasyPrint is loaded once, here, for the workers forked from this process.
         importlib.import_module("weasyprint")
-        session["pool"] = ProcessPoolExecutor(max_workers=len(EDITIONS))
+        session["pool"] = ProcessPoolExecutor(max_workers=len(EDITIONS), mp_context=multiprocessing.get_context("fork"))
     job = session["pool"].submit(pdf.render, pdf.source(doc), words.edition.locale)
-    return Edition(words.edition.locale, {"html": html.make(doc), "epub": epub.make(doc)}, job, folder)
+    return Carried(words.edition.locale, {"html": html.make(doc), "epub": epub.make(doc)}, job, folder)
 
 
 def size(data: bytes) -> str:
@@ -197,7 +198,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
                 name = names(edition.locale)["pdf"]
                 (site / name).write_bytes(edition.files["pdf"])
                 placeholder, shown = PENDING.format(name=name), size(edition.files["pdf"])
-                for page in (site / EDITIONS[edition.locale].root).rglob("*.html"):
+                for page in pages_of(site, edition.locale):
                     text = page.read_text(encoding="utf-8")
                     if placeholder in text:
                         page.write_text(text.replace(placeholder, shown), encoding="utf-8")
@@ -214,7 +215,14 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     (folder / "SHA256SUMS").write_text("".join(f"{d}  {n}\n" for n, d in digests.items()), encoding="utf-8")
 
 
-def store(edition: Edition) -> None:
+def pages_of(site: Path, locale: str) -> list[Path]:
+    """An edition's pages as written: not another edition's, not the carried HTML files."""
+    elsewhere = (carry.FOLDER, *(e.root for e in EDITIONS.values() if e.locale != locale and e.root))
+    pages = (site / EDITIONS[locale].root).rglob("*.html")
+    return [page for page in pages if not page.relative_to(site).as_posix().startswith(elsewhere)]
+
+
+def store(edition: Carried) -> None:
     """The edition's files into the cache, whole or not at all: another build
     may read or prune the cache at the same time."""
     cache().mkdir(parents=True, exist_ok=True)

@@ -24,12 +24,12 @@
   const text = key => JSON.parse(document.getElementById("__site").textContent)[key]
 
   /*
-   * The published address of the page a link points to: the site's address
-   * (from the page's strings) plus the link's path below the site's root here
-   * (Material's __md_scope). A copy made on a mirror or a preview server
-   * still gives the canonical address.
+   * The published address of the page a link points to: the address this
+   * build was made for (from the page's strings: on a mirror, the mirror's)
+   * plus the link's path below the site's root here (Material's __md_scope).
+   * A copy made on a preview server still gives the published address.
    */
-  function canonical(link) {
+  function published(link) {
     const url = new URL(link.href)
     const hash = url.hash
     url.hash = url.search = ""
@@ -42,7 +42,7 @@
   }
 
   /*
-   * Copy link: copies the canonical address of the page the button points to.
+   * Copy link: copies the published address of the page the button points to.
    * Without JavaScript (or a clipboard) the button stays a plain link to that
    * page. One listener on the document, in the capture phase, so that it runs
    * before Material's instant navigation and survives it.
@@ -60,7 +60,7 @@
     const label = link.dataset.label || link.textContent
     link.dataset.label = label
     try {
-      await navigator.clipboard.writeText(canonical(link).page)
+      await navigator.clipboard.writeText(published(link).page)
       link.textContent = text("copied")
       status.textContent = text("copiedStatus")
     } catch {
@@ -80,7 +80,7 @@
   window.addEventListener("beforeprint", () => {
     for (const link of document.querySelectorAll(".md-content a[href]:not(.headerlink)")) {
       if (link.getAttribute("href").startsWith("#")) continue
-      const { page, hash } = canonical(link)
+      const { page, hash } = published(link)
       link.dataset.printUrl = page + hash
     }
   })
@@ -99,7 +99,7 @@
     let out = ""
     for (let i = 0; i < text.length; ) {
       let word = null
-      for (let n = Math.min(table.longest, text.length - i); n > 1 && !word; n--) {
+      for (let n = Math.min(table.longest, text.length - i); n >= 1 && !word; n--) {
         if (Object.hasOwn(table.words, text.substr(i, n))) word = text.substr(i, n)
       }
       out += word ? table.words[word] : table.chars[text[i]] || text[i]
@@ -115,8 +115,12 @@
     return true
   }
 
-  document.addEventListener("input", event => {
-    const field = event.target
+  // Not while an input method is still composing (Zhuyin, Cangjie, Pinyin):
+  // the query is converted once its characters are chosen.
+  document.addEventListener("compositionend", event => search(event.target), true)
+  document.addEventListener("input", event => { if (!event.isComposing) search(event.target) }, true)
+
+  function search(field) {
     if (!(field instanceof HTMLInputElement) || !field.matches(".md-search__input")) return
     if (!document.documentElement.lang.startsWith("zh")) return
     if (table) return void update(field)
@@ -137,5 +141,5 @@
         if (update(field)) field.dispatchEvent(new KeyboardEvent("keyup"))
       })
       .catch(() => { loading = null })
-  }, true)
+  }
 })()
