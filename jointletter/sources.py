@@ -18,7 +18,10 @@ from mkdocs.exceptions import PluginError
 from jointletter.project import Project, parse_yaml, read_text
 
 FILE = "data/sources.yml"
-WAYBACK = "https://web.archive.org/web/{date:%Y%m%d}/{url}"
+WAYBACK_PREFIX = "https://web.archive.org/web/"
+WAYBACK = WAYBACK_PREFIX + "{date:%Y%m%d}/{url}"
+# The Sources page, which lists every source (a page name, as MkDocs gives it).
+SOURCES_PAGE = "sources"
 
 
 @dataclass(frozen=True)

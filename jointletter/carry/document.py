@@ -34,11 +34,10 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 
 from jointletter.editions import Language
-from jointletter.provenance import Provenance
-from jointletter.sources import Source
+from jointletter.provenance import LOCAL_HOSTS, Provenance
+from jointletter.sources import WAYBACK_PREFIX, Source
 
 RECOMMENDATIONS = "recommendations/"
-WAYBACK_PREFIX = "https://web.archive.org/web/"
 CHINESE_LAST = 3  # characters a Chinese title's last line has at least
 # Ids the document's own parts use; no page gets one of them as its prefix.
 RESERVED_IDS = frozenset({"cover", "colophon", "colophon-title", "contents", "contents-title", "main", "top"})
@@ -59,7 +58,9 @@ INTERACTIVE = frozenset({"headerlink", "copy-link", "timeline__filter", "print-u
 DROPPED_TAGS = ("script", "noscript", "template", "style")
 UNSUPPORTED_TAGS = ("img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "canvas", "math")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5")
-LOCAL = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b|\[::1\]")
+LOCAL = re.compile(
+    "|".join(rf"\b{re.escape(host)}\b" if ":" not in host else re.escape(f"[{host}]") for host in LOCAL_HOSTS)
+)
 # Chinese punctuation: in runs (」）。) all marks but the last set half-width,
 # as the OpenType feature chws would (Debian's Noto Serif CJK has halt only);
 # “ ” ‘ ’ taken from the CJK face.

@@ -45,10 +45,9 @@ from jointletter.editions import EDITIONS, language
 from jointletter.project import Project
 from jointletter.provenance import provenance
 from jointletter.recommendations import SECTION, recommendations
-from jointletter.sources import by_address
+from jointletter.sources import SOURCES_PAGE, by_address
 
 log = logging.getLogger("mkdocs.hooks.downloads")
-SOURCES = "sources"
 SUMS = f"{carry.FOLDER}SHA256SUMS"
 KEEP = 12  # cache entries: a few versions of the three editions
 # In a footer, until the PDF drawn beside the build has its size.
@@ -168,7 +167,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
     """The Sources page lists the files and says how to check one."""
-    if page.file.name != SOURCES or not made(config):
+    if page.file.name != SOURCES_PAGE or not made(config):
         return markdown
     words = language(adapter.edition(config), Project.of(config))
     template = adapter.partials(config).get_template("partials/downloads.md")

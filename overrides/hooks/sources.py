@@ -25,9 +25,7 @@ from jointletter import plugins as adapter
 from jointletter.editions import language
 from jointletter.project import Project
 from jointletter.provenance import provenance
-from jointletter.sources import references, sources
-
-SOURCES_PAGE = "sources"
+from jointletter.sources import SOURCES_PAGE, references, sources
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
