@@ -221,6 +221,10 @@ CASES = {
         edit("mkdocs.yml", 'url: !ENV [CLOUDFLARE_PAGES_URL, ""]', "url: http://mirror.example.org/"),
         ["mkdocs.yml", "extra.mirrors", "http://mirror.example.org/", "not https"],
     ),
+    "a mirror without its deploy job": (
+        edit("mkdocs.yml", "      deploy: mirror\n", ""),
+        ["mkdocs.yml", "extra.mirrors, mirror 1", "deploy"],
+    ),
     "a link to a missing page": (
         edit("docs/letter.md", "## Conclusion", "See [nowhere](nowhere.md).\n\n## Conclusion"),
         ["letter.md", "nowhere.md", "the build stops before rendering"],
