@@ -438,3 +438,17 @@ def test_the_search_dictionary_is_up_to_date() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("locale", ["zh-hans", "zh-hant"])
+def test_chinese_labels_take_chinese_punctuation(site: Site, locale: str) -> None:
+    """What the chrome speaks or titles: full-width colons after Chinese ("上一页：首页", not
+    "上一页: 首页"), and one separator in page titles (｜), never "-" or "–"."""
+    problems = []
+    for page in chinese_pages(site, locale):
+        title = page.soup.title.get_text() if page.soup.title else ""
+        if " - " in title or "–" in title:
+            problems.append(f"{page.path}: title {title!r}")
+        labels = [el.get(attr) for attr in ("aria-label", "title") for el in page.soup.select(f"[{attr}]")]
+        problems += [f"{page.path}: {label!r}" for label in labels if re.search(r"[\u3400-\u9fff]\s?:", label)]
+    assert not problems, f"ASCII punctuation in the {locale} chrome:\n" + "\n".join(sorted(set(problems))[:10])
