@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -80,7 +81,7 @@ class Language:
             return text
         try:
             return text.format(**values)
-        except (KeyError, IndexError, ValueError) as error:
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
             raise PluginError(
                 f"{STRINGS}: string '{key}' for {self.edition.locale} ({text!r}) does not take "
                 f"{sorted(values)}: {error!r} (placeholders are {{name}}; a brace itself is {{{{ or }}}})"
@@ -114,9 +115,22 @@ def _strings(text: str) -> dict[str, Any]:
             for locale in wanted:
                 if not isinstance(entry, dict) or not isinstance(entry.get(locale), str):
                     raise PluginError(f"{STRINGS}: {section} string '{key}' has no {locale}")
-            if not isinstance(entry.get("zh-hant", ""), str):
-                raise PluginError(f"{STRINGS}: {section} string '{key}': zh-hant must be text")
+            given = {locale: entry[locale] for locale in ("en", "zh-hans", "zh-hant") if locale in entry}
+            for locale, text in given.items():
+                if not isinstance(text, str) or not text.strip():
+                    raise PluginError(f"{STRINGS}: {section} string '{key}': {locale} must be text, not {text!r}")
+                _braces(text, key, locale)
     return data
+
+
+def _braces(text: str, key: str, locale: str) -> None:
+    """Fail on braces that str.format() cannot read (a lone { or })."""
+    try:
+        list(string.Formatter().parse(text))
+    except ValueError as error:
+        raise PluginError(
+            f"{STRINGS}: string '{key}' for {locale} ({text!r}): {error} (a brace itself is {{{{ or }}}})"
+        ) from None
 
 
 def _column(entries: dict[str, dict[str, str]], locale: str) -> dict[str, str]:

@@ -126,7 +126,7 @@ CASES = {
     ),
     "a string whose placeholder the site does not fill": (
         edit("data/strings.yml", "Recommendation {n} of {total}", "Recommendation {n} of {all}"),
-        ["data/strings.yml", "'recommendation_n_of'", "en", "does not take"],
+        ["data/strings.yml", "'recommendation_n_of'", "for en", "does not take"],
     ),
     "an event on a date that does not exist": (
         edit(EVENTS, "date: 2021-12-06", "date: 2021-12-32"),

@@ -398,7 +398,8 @@ def test_chinese_search_finds_the_page_in_either_script(page: Page, served) -> N
     """A reader types with a Simplified or a Traditional input method, on
     either Chinese edition, and finds the page that holds the word: in a title
     (冬奥, recommendation 4), in the text (维吾尔, recommendation 2), or as the
-    mainland and Taiwan write it otherwise (定向制裁 and 針對性制裁, recommendation 5)."""
+    mainland and Taiwan write it otherwise (定向制裁 and 針對性制裁, recommendation 5); and
+    with an input method, converted only once the word is chosen."""
     cases = {
         "winter-olympics": ("冬奥", "冬奧"),
         "international-bodies": ("维吾尔人", "維吾爾人"),
@@ -423,6 +424,23 @@ def test_chinese_search_finds_the_page_in_either_script(page: Page, served) -> N
                     f"searching {word!r} on /{root} finds pages in another edition: {hrefs}"
                 )
                 page.keyboard.press("Escape")
+    # With an input method: nothing is converted while the reader composes;
+    # the chosen word is converted and searched, with no key pressed after it.
+    open_page(page, served.url + "zh-hans/letter/")
+    page.keyboard.press("/")
+    ime = page.context.new_cdp_session(page)
+    ime.send("Input.imeSetComposition", {"text": "維吾爾人", "selectionStart": 4, "selectionEnd": 4})
+    composing = page.input_value(".md-search__input")
+    ime.send("Input.insertText", {"text": "維吾爾人"})
+    wanted = served.url + "zh-hans/recommendations/international-bodies/"
+    wait_until(
+        page,
+        "[...document.querySelectorAll('.md-search-result__link')]"
+        f".some(a => a.href.split('?')[0].split('#')[0] === {wanted!r})",
+    )
+    chosen = page.input_value(".md-search__input")
+    assert (composing, chosen) == ("維吾爾人", "维吾尔人"), f"composing: {composing!r}, then chosen: {chosen!r}"
+    page.keyboard.press("Escape")
     open_page(page, served.url + "letter/")
     assert "winter-olympics" in " ".join(search(page, "Olympics")), "English search no longer finds recommendation 4"
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")

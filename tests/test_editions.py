@@ -447,7 +447,7 @@ def test_chinese_labels_take_chinese_punctuation(site: Site, locale: str) -> Non
     problems = []
     for page in chinese_pages(site, locale):
         title = page.soup.title.get_text() if page.soup.title else ""
-        if " - " in title or "–" in title:
+        if title.count("｜") != 1 or any(dash in title for dash in (" - ", "–", "—")):
             problems.append(f"{page.path}: title {title!r}")
         labels = [el.get(attr) for attr in ("aria-label", "title") for el in page.soup.select(f"[{attr}]")]
         problems += [f"{page.path}: {label!r}" for label in labels if re.search(r"[\u3400-\u9fff]\s?:", label)]

@@ -191,12 +191,22 @@ def test_every_mirror_has_its_deploy_job_which_skips_cleanly_without_secrets() -
         )
         build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
         assert build["env"]["PRIMARY_URL"] == "${{ steps.pages.outputs.base_url }}/", build["env"]
-        compare = [
-            i for i, step in enumerate(steps) if "diff -r primary-downloads site/downloads" in step.get("run", "")
+        # The build job's attested downloads, fetched and compared after the mirror's build, before publishing.
+        uploaded = next(step for step in jobs["build"]["steps"] if "upload-artifact@" in step.get("uses", ""))
+        order = [
+            next(i for i, step in enumerate(steps) if "mkdocs build --strict" in step.get("run", "")),
+            next(i for i, step in enumerate(steps) if "download-artifact@" in step.get("uses", "")),
+            next(
+                i for i, step in enumerate(steps) if "diff -r primary-downloads site/downloads" in step.get("run", "")
+            ),
+            len(steps) - 1,
         ]
-        assert compare and compare[0] < len(steps) - 1, (
-            "pages.yml: the mirror publishes without comparing its downloads with the build's attested files"
+        fetched = steps[order[1]]["with"]
+        assert order == sorted(set(order)), "pages.yml: the mirror does not build, fetch, compare, then publish"
+        assert uploaded["with"]["path"] == "site/downloads" and fetched["name"] == uploaded["with"]["name"], (
+            "pages.yml: the mirror does not fetch the build job's downloads"
         )
+        assert fetched["path"] == "primary-downloads", fetched
         deploy = steps[-1]
         assert (
             deploy["uses"].startswith("cloudflare/wrangler-action@")

@@ -82,8 +82,9 @@ def test_the_weekly_archiving_asks_save_page_now_for_every_source(monkeypatch: p
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     sent = []
     assert archive_script().main(send=lambda request: sent.append(request) or {"job_id": "x"}, pause=0) == 0
-    online = [key for key, entry in source_entries().items() if not entry.get("gone")]
-    assert len(sent) == len(online), f"{len(sent)} requests for {len(online)} sources still online"
+    online = sorted(entry["url"] for entry in source_entries().values() if not entry.get("gone"))
+    asked = sorted(urllib.parse.parse_qs(request.data.decode())["url"][0] for request in sent)
+    assert asked == online, f"{len(asked)} captures asked for {len(online)} sources still online, or not the same ones"
     for request in sent:
         form = urllib.parse.parse_qs(request.data.decode())
         assert request.full_url == "https://web.archive.org/save" and request.get_method() == "POST", request.full_url

@@ -37,7 +37,8 @@ def engine() -> str:
     (this package's stylesheets included), the libraries that shape their
     bytes, and the fonts, the cover's subsets among them."""
     model = Path(__file__).parent.parent
-    parts = [path.read_bytes() for path in sorted(model.rglob("*.*")) if path.suffix in (".py", ".css")]
+    code = [p for p in sorted(model.rglob("*.*")) if p.suffix in (".py", ".css") and not p.name.startswith(".")]
+    parts = [path.read_bytes() for path in code if path.is_file()]
     parts += [path.read_bytes() for path in sorted(FONTS.glob("*.otf"))]
     libraries = ("weasyprint", "pydyf", "fonttools", "lxml", "babel", "pillow", "rcssmin", "tinycss2")
     parts += [*fonts.identity(), *(f"{name} {version(name)}".encode() for name in libraries)]

@@ -26,6 +26,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -130,7 +131,9 @@ def make(config: MkDocsConfig, files: Files) -> Carried:
     publication = carry.Publication(words, provenance(config), by_address(project))
     # The same on every host: the files print the primary address, not the host's.
     host_free = dataclasses.replace(publication.provenance, site_url="")
-    key = repr((carry.engine(), words.edition, words.strings, words.terms, host_free, publication.sources, sections))
+    key = repr(
+        (carry.engine(), words.edition, words.strings, words.terms, host_free, publication.sources, sections, expected)
+    )
     folder = cache() / hashlib.sha256(key.encode()).hexdigest()
     if all((folder / f"file.{ext}").is_file() for ext in carry.FORMATS):
         folder.touch()
@@ -142,7 +145,9 @@ def make(config: MkDocsConfig, files: Files) -> Carried:
         # One worker per edition, even on fewer cores: none waits for another's
         # PDF. WeasyPrint is loaded once, here, for the workers forked from this process.
         importlib.import_module("weasyprint")
-        session["pool"] = ProcessPoolExecutor(max_workers=len(EDITIONS), mp_context=multiprocessing.get_context("fork"))
+        # Forked where the platform allows it (Linux: the PDFs are drawn with Fontconfig).
+        fork = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+        session["pool"] = ProcessPoolExecutor(max_workers=len(EDITIONS), mp_context=fork)
     job = session["pool"].submit(pdf.render, pdf.source(doc), words.edition.locale)
     return Carried(words.edition.locale, {"html": html.make(doc), "epub": epub.make(doc)}, job, folder)
 

@@ -115,15 +115,33 @@
     return true
   }
 
-  // Not while an input method is still composing (Zhuyin, Cangjie, Pinyin):
-  // the query is converted once its characters are chosen.
-  document.addEventListener("compositionend", event => search(event.target), true)
-  document.addEventListener("input", event => { if (!event.isComposing) search(event.target) }, true)
+  /*
+   * Not while an input method is still composing (Zhuyin, Cangjie, Pinyin):
+   * the query is converted once its characters are chosen, and searched
+   * again then, as a candidate picked by touch sends no key.
+   */
+  let composing = false
+  document.addEventListener("compositionstart", () => { composing = true }, true)
+  document.addEventListener("compositionend", event => {
+    composing = false
+    search(event.target, true)
+  }, true)
+  document.addEventListener("input", event => {
+    if (!event.isComposing && !composing) search(event.target, false)
+  }, true)
 
-  function search(field) {
+  // Material searches on a key's release: the converted query is searched by sending one.
+  function searchAgain(field) {
+    field.dispatchEvent(new KeyboardEvent("keyup"))
+  }
+
+  function search(field, chosen) {
     if (!(field instanceof HTMLInputElement) || !field.matches(".md-search__input")) return
     if (!document.documentElement.lang.startsWith("zh")) return
-    if (table) return void update(field)
+    if (table) {
+      if (update(field) || chosen) searchAgain(field)
+      return
+    }
     if (loading) return
     const base = JSON.parse(document.getElementById("__config").textContent).base
     loading = fetch(new URL(`${base}/search/script.json`, location.href))
@@ -131,14 +149,16 @@
       .then(data => {
         table = { chars: data.chars, words: {}, longest: 1 }
         // Each word also as it reads once its characters are converted, as
-        // they are while the reader types one character at a time.
+        // they are while the reader types one character at a time (a
+        // character that is a word of its own converted as that word).
+        const one = char => data.words[char] || data.chars[char] || char
         for (const [typed, written] of Object.entries(data.words)) {
           table.words[typed] = written
           table.words[[...typed].map(char => data.chars[char] || char).join("")] = written
+          table.words[[...typed].map(one).join("")] = written
           table.longest = Math.max(table.longest, typed.length)
         }
-        // Material searches on a key's release: search again with the converted query.
-        if (update(field)) field.dispatchEvent(new KeyboardEvent("keyup"))
+        if (!composing && update(field)) searchAgain(field)
       })
       .catch(() => { loading = null })
   }
