@@ -87,8 +87,7 @@ EXCEPTIONS: dict[str, str] = {
     "修订记录": "修訂紀錄",
     "这些记录": "這些紀錄",
     "本记录": "本紀錄",
-    "知识共享：署名": "創用CC 姓名標示",  # the licence's Taiwan name (glossary, Creative Commons)
-    "通过GitHub仓库": "透過GitHub儲存庫",  # 通過 "pass" (通过EPUBCheck检查) stays
+    "通过GitHub仓库": "透過GitHub儲存庫",  # 通过 meaning "pass" stays 通過
     "该仓库": "該儲存庫",  # repository (glossary, GitHub仓库)
     "[仓库]": "[儲存庫]",
     "本地构建": "本機建置",

@@ -28,7 +28,8 @@ from mkdocs.utils import get_build_datetime
 from jointletter import plugins as adapter
 from jointletter.project import Project
 
-CONTENT = ("docs", "data", "includes")  # what a reader reads
+# What a reader reads: the pages, the data, and the templates and the conversion that write text.
+CONTENT = ("docs", "data", "includes", "overrides/partials", "overrides/*.html", "jointletter/chinese.py")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
