@@ -8,6 +8,7 @@ these tests skip, except under CI=true, where that is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -348,7 +349,11 @@ def test_deep_links_scroll_the_recommendation_into_view(
         page = context.new_page()
         for rec in recommendations:
             open_page(page, f"{served.url}{edition}letter/#{rec.slug}")
-            page.wait_for_timeout(50)
+            heading = f"document.getElementById({rec.slug!r}).getBoundingClientRect().top"
+            # The browser scrolls once the page is laid out (later on a busy
+            # machine); what it reached is measured and reported below.
+            with contextlib.suppress(AssertionError):
+                wait_until(page, f"{heading} >= 0 && {heading} < {viewport['height'] / 2}", timeout=3000)
             top = page.evaluate(f"document.getElementById({rec.slug!r}).getBoundingClientRect().top")
             assert 0 <= top < viewport["height"] / 2, (
                 f"{edition}letter/#{rec.slug} at {viewport['width']}px: heading is at {top}px, not in view"

@@ -66,6 +66,7 @@ POLICY = {
 }
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<text>.*?)</script>", re.S)
 DATA_BLOCK = re.compile(r"""\btype=["']?application/(?:ld\+)?json""")
+LEAVES = re.compile(r"<script\b[^>]*\sdata-leaves\b")
 EXTERNAL_SCRIPT = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 REFERRER = '<meta name="referrer" content="no-referrer">'
@@ -90,7 +91,11 @@ def policy(html: str) -> str:
 
 
 def preloads(html: str) -> str:
-    """A preload tag for each script the page loads, in the page's order."""
+    """A preload tag for each script the page loads, in the page's order;
+    none on a page that may leave for another at once (a script marked
+    data-leaves: the English not-found page at a Chinese address)."""
+    if LEAVES.search(html):
+        return ""
     sources = dict.fromkeys(EXTERNAL_SCRIPT.findall(html))
     return "".join(f'<link rel="preload" href="{src}" as="script">' for src in sources)
 
