@@ -348,6 +348,9 @@ def test_deep_links_scroll_the_recommendation_into_view(
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         for rec in recommendations:
+            # Each link followed from elsewhere, as a reader arrives from a
+            # shared address: a new document every time, never a jump within one.
+            page.goto("about:blank")
             open_page(page, f"{served.url}{edition}letter/#{rec.slug}")
             heading = f"document.getElementById({rec.slug!r}).getBoundingClientRect().top"
             # The browser scrolls once the page is laid out (later on a busy
